@@ -1,0 +1,110 @@
+// ESLint flat config: typescript-eslint recommended rules, zero warnings in CI,
+// and the architecture's import boundaries (src/core stays pure: no I/O, no clock).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const ioModules = [
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'os',
+  'path',
+  'stream',
+  'worker_threads',
+  'pg',
+  'pg-copy-streams',
+  'kysely',
+  'kysely-pglite-dialect',
+  '@electric-sql/pglite',
+  'nodemailer',
+  'fastify',
+  'exceljs',
+  'csv-parse',
+  'pdfkit',
+  'commander',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'bench/out/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        Blob: 'readonly',
+      },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/core',
+              from: './src',
+              except: ['./core'],
+              message: 'src/core is the pure domain: it imports nothing outside src/core.',
+            },
+            {
+              target: './src',
+              from: './web',
+              message: 'the server never imports the web UI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioModules.flatMap((name) => [
+            { name, message: 'src/core does no I/O: move this to the shell.' },
+            { name: `node:${name}`, message: 'src/core does no I/O: move this to the shell.' },
+          ]),
+          patterns: [{ group: ['node:*'], message: 'src/core does no I/O.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/core reads no environment: pass settings in.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'src/core never reads the clock: take asOf as an argument.',
+        },
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+          message: 'src/core never reads the clock: take asOf as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'src/core is deterministic: take a seeded generator as an argument.',
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,26 @@
+import { AppError, type ErrorCode } from '../core/errors.ts';
+
+/** CLI exit codes (documented in the README). */
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  invalidInput: 3,
+  notFound: 4,
+  busy: 5,
+  config: 6,
+} as const;
+
+const BY_CODE: Record<ErrorCode, number> = {
+  INVALID_INPUT: EXIT.invalidInput,
+  INVALID_FILE: EXIT.invalidInput,
+  NOT_FOUND: EXIT.notFound,
+  CONFLICT: EXIT.busy,
+  BUSY: EXIT.busy,
+  CONFIG: EXIT.config,
+  INTERNAL: EXIT.internal,
+};
+
+export function exitCodeFor(error: unknown): number {
+  return error instanceof AppError ? BY_CODE[error.code] : EXIT.internal;
+}

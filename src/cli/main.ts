@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+import { importCommand } from './commands/import.ts';
+import { accountCommand } from './commands/account.ts';
+import { initCommand, migrateCommand } from './commands/init.ts';
+import { demoCommand } from './commands/demo.ts';
+import { serveCommand } from './commands/serve.ts';
+import { exitCodeFor, EXIT } from './exit-codes.ts';
+import { printError } from './output.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('relance')
+    .description('Relance — cash collection for companies that sell on credit')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const command of [
+    initCommand(),
+    migrateCommand(),
+    importCommand(),
+    demoCommand(),
+    accountCommand(),
+    serveCommand(),
+  ]) {
+    program.addCommand(command.exitOverride().showHelpAfterError());
+  }
+  return program;
+}
+
+/** Runs the CLI; returns the process exit code (see README, "Exit codes"). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    printError(error, json);
+    return exitCodeFor(error);
+  }
+}

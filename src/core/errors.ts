@@ -1,0 +1,39 @@
+/**
+ * One error type for everything the user can get wrong or the system can refuse.
+ * `code` is stable (documented, mapped to HTTP status and CLI exit code);
+ * `problems` lists every problem of an input at once.
+ */
+export type ErrorCode =
+  'INVALID_INPUT' | 'INVALID_FILE' | 'NOT_FOUND' | 'CONFLICT' | 'BUSY' | 'CONFIG' | 'INTERNAL';
+
+export interface Problem {
+  /** 1-based data row in the input file (the header is row 1, so data starts at 2), when known. */
+  readonly row?: number;
+  /** The field or column the problem is about. */
+  readonly field: string;
+  /** The value received, as text ('' when empty). */
+  readonly value?: string;
+  /** What was expected instead, in plain words. */
+  readonly expected: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: readonly Problem[];
+
+  constructor(code: ErrorCode, message: string, problems: readonly Problem[] = []) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+/** Renders one problem as a sentence: `row 3, column amount: got "12.345", expected …`. */
+export function describeProblem(p: Problem): string {
+  const where = [p.row !== undefined ? `row ${p.row}` : undefined, `${p.field}`]
+    .filter((x) => x !== undefined)
+    .join(', ');
+  const got = p.value === undefined ? '' : ` got ${JSON.stringify(p.value)},`;
+  return `${where}:${got} expected ${p.expected}`;
+}

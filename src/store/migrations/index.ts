@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as ledger from './0001-ledger.ts';
+
+/** Every migration, in order. Names sort the same way; never rename or edit a shipped one. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-ledger': ledger,
+};

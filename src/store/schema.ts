@@ -1,0 +1,133 @@
+import type { Generated, ColumnType } from 'kysely';
+
+/** Kysely's view of the tables created by the migrations (see migrations/). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface CurrenciesTable {
+  code: string;
+  exponent: number;
+}
+
+export interface CompaniesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  country: string;
+  currency: string;
+  timezone: Generated<string>;
+  locale: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  company_id: number;
+  kind: 'customers' | 'contacts' | 'items' | 'payments';
+  file_name: string;
+  file_sha256: string;
+  snapshot: boolean;
+  as_of: string;
+  row_count: number;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  settled: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  company_id: number;
+  code: string;
+  name: string;
+  country: string;
+  language: string;
+  currency: string;
+  email: string | null;
+  phone: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  postal_code: string | null;
+  city: string | null;
+  segment: string | null;
+  collector: string | null;
+  sales_owner: string | null;
+  scenario: string | null;
+  credit_limit_minor: number | null;
+  status: Generated<'active' | 'on_hold' | 'blocked' | 'litigation' | 'excluded'>;
+  import_batch_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: string;
+  role: string;
+  email: string | null;
+  phone: string | null;
+  email_invalid_at: Date | null;
+  import_batch_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  company_id: number;
+  customer_id: number;
+  number: string;
+  type: 'invoice' | 'credit_note' | 'payment';
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  amount_minor: number;
+  open_minor: number;
+  po_number: string | null;
+  document_url: string | null;
+  disputed: boolean;
+  dispute_reason: string | null;
+  settled_on: string | null;
+  settled_by_batch_id: number | null;
+  import_batch_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  company_id: number;
+  customer_id: number;
+  reference: string;
+  received_on: string;
+  currency: string;
+  amount_minor: number;
+  import_batch_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AllocationsTable {
+  payment_id: number;
+  item_id: number;
+  amount_minor: number;
+}
+
+export interface LedgerSyncTable {
+  company_id: number;
+  ledger_synced_at: Date;
+  last_import_batch_id: number | null;
+}
+
+export interface DB {
+  currencies: CurrenciesTable;
+  companies: CompaniesTable;
+  import_batches: ImportBatchesTable;
+  customers: CustomersTable;
+  contacts: ContactsTable;
+  items: ItemsTable;
+  payments: PaymentsTable;
+  allocations: AllocationsTable;
+  ledger_sync: LedgerSyncTable;
+}
