@@ -57,13 +57,16 @@ export function csvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function csvLine(values: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) line += ',';
-    line += csvField(values[i] ?? '');
-  }
-  return `${line}\n`;
+/** A row's fields joined by commas, no line end; quotes only when the joined line needs it. */
+function rowLine(values: string[]): string {
+  const line = values.join(',');
+  return NEEDS_QUOTES.test(line) ? values.map(csvField).join(',') : line;
+}
+
+/** Reads a row's values in column order into `values` (reused between rows). */
+function fill(values: string[], row: Record<string, string>, columns: readonly string[]): string[] {
+  for (let i = 0; i < columns.length; i++) values[i] = row[columns[i] ?? ''] ?? '';
+  return values;
 }
 
 /**
@@ -74,39 +77,37 @@ export function* csvLines(
   rows: Iterable<Record<string, string>>,
   columns: readonly string[],
 ): Generator<string, void, undefined> {
-  yield csvLine(columns);
+  yield `${rowLine([...columns])}\n`;
   const values = new Array<string>(columns.length);
-  for (const row of rows) {
-    for (let i = 0; i < columns.length; i++) values[i] = row[columns[i] ?? ''] ?? '';
-    yield csvLine(values);
-  }
+  for (const row of rows) yield `${rowLine(fill(values, row, columns))}\n`;
 }
 
 /**
- * Like csvLines but yields blocks of up to `linesPerChunk` lines, for writing big files to a
- * stream without one write call per line.
+ * Same text as csvLines, in blocks of up to `linesPerChunk` lines (flat strings, each ending
+ * with '\n'), for writing big files to a stream without one write call per line.
  */
 export function* csvChunks(
   rows: Iterable<Record<string, string>>,
   columns: readonly string[],
   linesPerChunk = 10_000,
 ): Generator<string, void, undefined> {
-  let chunk = '';
-  let lines = 0;
-  for (const line of csvLines(rows, columns)) {
-    chunk += line;
-    if (++lines >= linesPerChunk) {
-      yield chunk;
-      chunk = '';
-      lines = 0;
+  const values = new Array<string>(columns.length);
+  let lines = [rowLine([...columns])];
+  for (const row of rows) {
+    lines.push(rowLine(fill(values, row, columns)));
+    if (lines.length >= linesPerChunk) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
     }
   }
-  if (chunk !== '') yield chunk;
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
 }
 
-/** The whole CSV text (header first, '\n' after every line). */
+/** The whole CSV text (header first, '\n' after every line), built in a single join. */
 export function toCsv(rows: readonly Record<string, string>[], columns: readonly string[]): string {
-  const lines: string[] = [];
-  for (const line of csvLines(rows, columns)) lines.push(line);
-  return lines.join('');
+  const values = new Array<string>(columns.length);
+  const lines = [rowLine([...columns])];
+  for (const row of rows) lines.push(rowLine(fill(values, row, columns)));
+  lines.push('');
+  return lines.join('\n');
 }

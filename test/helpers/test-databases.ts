@@ -20,22 +20,27 @@ export interface TestBackend {
 
 export const SERVER_URL = process.env.RELANCE_TEST_DATABASE_URL;
 
-let template: Promise<PGlite> | undefined;
+let template: Promise<File | Blob> | undefined;
 
-/** One migrated PGlite per test process, cloned for every test database (much faster). */
-async function pgliteTemplate(): Promise<PGlite> {
+/** One migrated PGlite per test process, dumped once and loaded for every test database. */
+async function pgliteTemplate(): Promise<File | Blob> {
   template ??= (async () => {
-    const pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
+    const pglite = await PGlite.create();
     const db = new Kysely<unknown>({ dialect: new PgliteDialect(pglite) });
     await migrateToLatest(db);
-    return pglite;
+    const dump = await pglite.dumpDataDir('none');
+    await db.destroy();
+    return dump;
   })();
   return template;
 }
 
 async function openPglite(): Promise<Database> {
-  const clone = await (await pgliteTemplate()).clone();
-  return openDatabase({ pglite: clone as PGlite });
+  const pglite = await PGlite.create({
+    loadDataDir: await pgliteTemplate(),
+    parsers: PGLITE_PARSERS,
+  });
+  return openDatabase({ pglite });
 }
 
 async function openServer(): Promise<Database> {
