@@ -7,8 +7,8 @@ import { de } from './locale-de.ts';
 import { fr } from './locale-fr.ts';
 import { gb } from './locale-gb.ts';
 import { us } from './locale-us.ts';
-import { slugify } from './locale.ts';
-import type { Locale, Segment } from './locale.ts';
+import { flat, slugify } from './locale.ts';
+import type { Locale, Place, Segment } from './locale.ts';
 import type { Random } from './random.ts';
 
 /** How a customer pays: drives item ages, disputes and partial payments. */
@@ -72,35 +72,50 @@ function uniqueSlug(seen: Map<string, number>, core: string): string {
   return count === 1 ? base : `${base}-${count}`;
 }
 
+/** slugify() through a cache: person names repeat a lot. */
+function cachedSlug(cache: Map<string, string>, text: string): string {
+  let slug = cache.get(text);
+  if (slug === undefined) {
+    slug = slugify(text);
+    cache.set(text, slug);
+  }
+  return slug;
+}
+
+/** 1–3 contacts: accounts payable first, then two of cfo / buyer / project_manager. */
 function addContacts(
   rng: Random,
   out: Record<string, string>[],
   code: string,
   locale: Locale,
+  place: Place,
   domain: string,
-  phone: (mobile: boolean) => string,
+  nameSlugs: Map<string, string>,
 ): void {
   const r = rng.next();
   const count = r < 0.4 ? 1 : r < 0.75 ? 2 : 3;
-  const skipped = rng.int(0, EXTRA_ROLES.length - 1);
-  const roles = ['accounts_payable', ...EXTRA_ROLES.filter((_, i) => i !== skipped)];
-  const used = new Set<string>();
+  const firstExtra = rng.int(0, EXTRA_ROLES.length - 1);
+  const names: string[] = [];
+
   for (let i = 0; i < count; i++) {
-    let first = rng.pick(locale.firstNames);
-    let last = rng.pick(locale.lastNames);
-    for (let retry = 0; retry < 5 && used.has(`${first} ${last}`); retry++) {
+    let first: string;
+    let last: string;
+    let name: string;
+    do {
       first = rng.pick(locale.firstNames);
       last = rng.pick(locale.lastNames);
-    }
-    const local = `${slugify(first)}.${slugify(last)}`;
-    const email = used.has(`${first} ${last}`) ? `${local}${i + 1}` : local;
-    used.add(`${first} ${last}`);
+      name = flat(first, ' ', last);
+    } while (names.includes(name)); // distinct names, so distinct e-mail addresses
+    names.push(name);
     out.push({
       customer: code,
-      name: `${first} ${last}`,
-      role: roles[i] ?? 'accounts_payable',
-      email: `${email}@${domain}`,
-      phone: phone(i > 0 && rng.chance(0.6)),
+      name,
+      role:
+        i === 0
+          ? 'accounts_payable'
+          : (EXTRA_ROLES[(firstExtra + i) % EXTRA_ROLES.length] ?? 'buyer'),
+      email: flat(cachedSlug(nameSlugs, first), '.', cachedSlug(nameSlugs, last), '@', domain),
+      phone: locale.phone(rng, place, i > 0 && rng.chance(0.6)),
     });
   }
 }
@@ -110,22 +125,22 @@ export function generateCustomers(rng: Random, count: number): CustomerSet {
   const contacts: Record<string, string>[] = [];
   const plans: CustomerPlan[] = [];
   const slugs = new Map<string, number>();
+  const nameSlugs = new Map<string, string>();
   for (let n = 1; n <= count; n++) {
     const code = `C${pad(n, 6)}`;
     const locale = pickLocale(rng);
     const segment = pickSegment(rng);
     const company = locale.company(rng, segment);
-    const domain = `${uniqueSlug(slugs, company.core)}.example`;
+    const domain = flat(uniqueSlug(slugs, company.core), '.example');
     const place = rng.pick(locale.places);
-    const phone = (mobile: boolean): string => locale.phone(rng, place, mobile);
     customers.push({
       code,
       name: company.name,
       country: locale.country,
       language: locale.language,
       currency: locale.currency,
-      email: `ap@${domain}`,
-      phone: phone(false),
+      email: flat('ap@', domain),
+      phone: locale.phone(rng, place, false),
       address_line1: locale.street(rng),
       address_line2: locale.line2(rng),
       postal_code: locale.postalCode(rng, place),
@@ -135,7 +150,7 @@ export function generateCustomers(rng: Random, count: number): CustomerSet {
       scenario: pickScenario(rng, segment),
       credit_limit: creditLimit(rng, segment, locale.decimals),
     });
-    addContacts(rng, contacts, code, locale, domain, phone);
+    addContacts(rng, contacts, code, locale, place, domain, nameSlugs);
     const r = rng.next();
     plans.push({
       code,

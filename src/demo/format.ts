@@ -26,7 +26,7 @@ export function formatDay(day: number): string {
   return text;
 }
 
-/** Formats an integer amount in minor units with exactly `decimals` decimals, e.g. 123456 → '1234.56'. */
+/** Formats an amount in minor units with exactly `decimals` decimals: 123456 → '1234.56'. */
 export function formatMinor(minor: number, decimals: number): string {
   if (decimals === 0) return String(minor);
   const scale = 10 ** decimals;

@@ -4,12 +4,14 @@
  * to allocate receipts without exceeding what is still open.
  */
 import type { CustomerPlan, Profile } from './customers.ts';
-import { formatDay, formatMinor, pad } from './format.ts';
+import { formatDay, formatMinor, pad, parseDay } from './format.ts';
 import type { Random } from './random.ts';
 
 export const INVOICE = 0;
 export const CREDIT_NOTE = 1;
 export const PAYMENT = 2;
+
+const PREFIXES = ['INV', 'CN', 'PAY'];
 
 /** Issue dates fall within this many days before asOf. */
 export const ISSUE_WINDOW_DAYS = 180;
@@ -70,9 +72,17 @@ function overdueDays(rng: Random, profile: Profile, disputed: boolean, terms: nu
   }
 }
 
-function minorAmount(rng: Random, median: number, sigma: number, min: number, max: number): number {
-  const minor = Math.round(rng.logNormal(Math.log(median), sigma) * 100);
-  return minor < min ? min : minor > max ? max : minor;
+/** Log-normal amount in minor units (`scale` per major unit), clamped to [min, max] major units. */
+export function minorAmount(
+  rng: Random,
+  scale: number,
+  median: number,
+  sigma: number,
+  min: number,
+  max: number,
+): number {
+  const minor = Math.round(rng.logNormal(Math.log(median), sigma) * scale);
+  return minor < min * scale ? min * scale : minor > max * scale ? max * scale : minor;
 }
 
 export function generateItems(
@@ -90,16 +100,21 @@ export function generateItems(
   const issueDay = new Int32Array(total);
   const openMinor = new Float64Array(total);
   const start = new Int32Array(plans.length + 1);
-  let invoices = 0;
-  let creditNotes = 0;
-  let payments = 0;
+  // 'INV-2026-0000001': serials count per type over the whole file, so numbers are unique
+  // even across the new year (issue dates span less than a year).
+  const counters = new Int32Array(3);
+  const asOfYear = Number(formatDay(asOfDay).slice(0, 4));
+  const newYearDay = parseDay(`${asOfYear}-01-01`);
+  const prefixes = PREFIXES.map((p) => `${p}-${asOfYear}-`);
+  const lastYearPrefixes = PREFIXES.map((p) => `${p}-${asOfYear - 1}-`);
   let index = 0;
   for (let c = 0; c < plans.length; c++) {
     start[c] = index;
     const plan = plans[c] as CustomerPlan;
     const { code, profile, terms, segment } = plan;
     const { currency, decimals, disputeReasons } = plan.locale;
-    const invoiceMedian = segment === 'key_account' ? 4000 : 1500;
+    const scale = 10 ** decimals;
+    const invoiceMedian = segment === 'key_account' ? 2500 : 1200;
     const partialShare = profile === 'partial' ? 0.4 : profile === 'slow' ? 0.03 : 0;
     const disputeShare = profile === 'disputes' ? 0.3 : 0.004;
     const end = index + (counts[c] ?? 0);
@@ -117,7 +132,7 @@ export function generateItems(
         const age = terms + overdueDays(rng, profile, disputed, terms);
         issue = asOfDay - (age < 0 ? 0 : age > ISSUE_WINDOW_DAYS ? ISSUE_WINDOW_DAYS : age);
         due = issue + terms;
-        amount = minorAmount(rng, invoiceMedian, 1.25, 1000, 20_000_000);
+        amount = minorAmount(rng, scale, invoiceMedian, 1.25, 10, 200_000);
         open = amount;
         if (partialShare > 0 && rng.chance(partialShare)) {
           open = amount - Math.max(1, Math.round(amount * rng.uniform(0.1, 0.9)));
@@ -128,19 +143,18 @@ export function generateItems(
         due = issue;
         amount =
           type === CREDIT_NOTE
-            ? minorAmount(rng, 250, 1, 500, 2_000_000)
-            : minorAmount(rng, 800, 1, 1000, 5_000_000);
+            ? minorAmount(rng, scale, 250, 1, 5, 20_000)
+            : minorAmount(rng, scale, 800, 1, 10, 50_000);
         open = amount;
       }
       const issueDate = formatDay(issue);
-      // 'INV-2026-0000001': serials are global per type, so numbers stay unique across years.
-      const year = issueDate.slice(0, 4);
-      const number =
-        type === INVOICE
-          ? `INV-${year}-${pad(++invoices, 7)}`
-          : type === CREDIT_NOTE
-            ? `CN-${year}-${pad(++creditNotes, 7)}`
-            : `PAY-${year}-${pad(++payments, 7)}`;
+      const serial = (counters[type] ?? 0) + 1;
+      counters[type] = serial;
+      // Built with join() so the number is one flat string, not a chain of concatenations.
+      const number = [
+        (issue >= newYearDay ? prefixes : lastYearPrefixes)[type],
+        pad(serial, 7),
+      ].join('');
       const amountText = formatMinor(amount, decimals);
       rows.push({
         customer: code,

@@ -1,10 +1,10 @@
-import { digits } from './locale.ts';
+import { digits, flat } from './locale.ts';
 import type { Locale, Place } from './locale.ts';
 import type { Random } from './random.ts';
 
 // prettier-ignore
 const places: readonly Place[] = [
-  { city: 'Berlin', postal: ['10115', '10117', '10178', '10245', '10405', '10719', '12099', '13353'], area: '30' },
+  { city: 'Berlin', postal: ['10115', '10117', '10178', '10245', '10405', '12099'], area: '30' },
   { city: 'Hamburg', postal: ['20095', '20354', '22041', '22765'], area: '40' },
   { city: 'München', postal: ['80331', '80335', '80469', '81369'], area: '89' },
   { city: 'Köln', postal: ['50667', '50672', '50823'], area: '221' },
@@ -47,7 +47,9 @@ const prefixes = [
   'Mosel', 'Eifel', 'Taunus', 'Neckar',
 ];
 // prettier-ignore
-const suffixes = ['werk', 'tec', 'stahl', 'logistik', 'bau', 'metall', 'plast', 'energie', 'data', 'form'];
+const suffixes = [
+  'werk', 'tec', 'stahl', 'logistik', 'bau', 'metall', 'plast', 'energie', 'data', 'form',
+];
 // prettier-ignore
 const publicBodies = [
   'Zweckverband Wasser', 'Abfallwirtschaft', 'Wohnungsbaugesellschaft', 'Verkehrsverbund',
@@ -79,31 +81,43 @@ export const de: Locale = {
   ],
   company(rng: Random, segment) {
     if (segment === 'public') {
-      const core = `${rng.pick(publicBodies)} ${rng.pick(prefixes)}${rng.pick(['tal', 'land', 'kreis', 'au'])}`;
+      const town = `${rng.pick(prefixes)}${rng.pick(['tal', 'land', 'kreis', 'au'])}`;
+      const core = `${rng.pick(publicBodies)} ${town}`;
       return { name: core, core };
     }
     if (segment === 'key_account') {
       const core = `${rng.pick(prefixes)}${rng.pick(suffixes)}`;
-      return { name: `${core} AG`, core };
+      return { name: flat(core, ' AG'), core };
     }
     const r = rng.next();
     if (r < 0.6) {
       const core = `${rng.pick(lastNames)} ${rng.pick(trades)}`;
-      return { name: `${core} ${rng.chance(0.8) ? 'GmbH' : 'GmbH & Co. KG'}`, core };
+      return { name: flat(core, ' ', rng.chance(0.8) ? 'GmbH' : 'GmbH & Co. KG'), core };
     }
     if (r < 0.8) {
       const core = `${rng.pick(lastNames)} & ${rng.pick(lastNames)}`;
-      return { name: `${core} ${rng.pick(['KG', 'OHG', 'GmbH'])}`, core };
+      return { name: flat(core, ' ', rng.pick(['KG', 'OHG', 'GmbH'])), core };
     }
     const core = `${rng.pick(prefixes)}${rng.pick(suffixes)}`;
-    return { name: `${core} ${rng.pick(['GmbH', 'e.K.', 'UG (haftungsbeschränkt)'])}`, core };
+    return { name: flat(core, ' ', rng.pick(['GmbH', 'e.K.', 'UG (haftungsbeschränkt)'])), core };
   },
   street: (rng) =>
-    `${rng.pick(streetNames)}${rng.pick(streetTypes)} ${rng.int(1, 120)}${rng.chance(0.1) ? rng.pick(['a', 'b', 'c']) : ''}`,
+    flat(
+      rng.pick(streetNames),
+      rng.pick(streetTypes),
+      ' ',
+      String(rng.int(1, 120)),
+      rng.chance(0.1) ? rng.pick(['a', 'b', 'c']) : '',
+    ),
   line2: (rng) => (rng.chance(0.2) ? rng.pick(line2s) : ''),
   postalCode: (rng, place) => rng.pick(place.postal),
   phone: (rng, place, mobile) =>
     mobile
-      ? `+49 ${rng.pick(['151', '160', '170', '171', '176'])} ${digits(rng, 8)}`
-      : `+49 ${place.area} ${rng.int(1, 9)}${digits(rng, place.area.length === 2 ? 7 : 6)}`,
+      ? flat('+49 ', rng.pick(['151', '160', '170', '171', '176']), ' ', digits(rng, 8))
+      : flat(
+          '+49 ',
+          place.area,
+          ' ',
+          digits(rng, place.area.length === 2 ? 8 : 7).replace(/^0/, '1'),
+        ),
 };

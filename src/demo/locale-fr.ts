@@ -1,4 +1,4 @@
-import { digits } from './locale.ts';
+import { digits, flat } from './locale.ts';
 import type { Locale, Place } from './locale.ts';
 import type { Random } from './random.ts';
 
@@ -66,7 +66,9 @@ const publicBodies = [
   'Centre hospitalier', 'Syndicat mixte des transports', 'Régie des déchets',
 ];
 // prettier-ignore
-const streetTypes = ['rue', 'rue', 'rue', 'avenue', 'boulevard', 'place', 'chemin', 'allée', 'quai'];
+const streetTypes = [
+  'rue', 'rue', 'rue', 'avenue', 'boulevard', 'place', 'chemin', 'allée', 'quai',
+];
 // prettier-ignore
 const streetNames = [
   'de la République', 'Victor Hugo', 'Jean Jaurès', 'du Général de Gaulle', 'de la Gare',
@@ -103,7 +105,7 @@ export const fr: Locale = {
     }
     if (segment === 'key_account') {
       const core = `Groupe ${rng.pick(regions)} ${rng.pick(sectors)}`;
-      return { name: `${core} SA`, core };
+      return { name: flat(core, ' SA'), core };
     }
     const legal = rng.pick(['SARL', 'SARL', 'SAS', 'SAS', 'SA', 'EURL']);
     const r = rng.next();
@@ -113,14 +115,17 @@ export const fr: Locale = {
         : r < 0.7
           ? `${rng.pick(lastNames)} & Fils`
           : `${rng.pick(regions)} ${rng.pick(sectors)}`;
-    return { name: `${core} ${legal}`, core };
+    return { name: flat(core, ' ', legal), core };
   },
-  street: (rng) => `${rng.int(1, 180)} ${rng.pick(streetTypes)} ${rng.pick(streetNames)}`,
+  street: (rng) =>
+    flat(String(rng.int(1, 180)), ' ', rng.pick(streetTypes), ' ', rng.pick(streetNames)),
   line2: (rng) =>
     rng.chance(0.25) ? rng.pick(line2s) : rng.chance(0.1) ? `BP ${rng.int(10, 999)}` : '',
   postalCode: (rng, place) => rng.pick(place.postal),
-  phone: (rng, place, mobile) => {
-    const pairs = digits(rng, 8).replace(/(\d\d)(?=\d)/g, '$1 ');
-    return `+33 ${mobile ? rng.pick(['6', '7']) : place.area} ${pairs}`;
-  },
+  phone: (rng, place, mobile) =>
+    flat(
+      '+33 ',
+      mobile ? rng.pick(['6', '7']) : place.area,
+      ...[0, 1, 2, 3].map(() => ` ${digits(rng, 2)}`),
+    ),
 };

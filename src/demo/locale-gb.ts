@@ -1,11 +1,11 @@
-import { digits } from './locale.ts';
+import { digits, flat } from './locale.ts';
 import type { Locale, Place } from './locale.ts';
 import type { Random } from './random.ts';
 
 // Phone numbers use Ofcom's ranges reserved for drama, so none of them can ring anyone.
 // prettier-ignore
 const places: readonly Place[] = [
-  { city: 'London', postal: ['EC1A', 'EC2M', 'SE1', 'E14', 'N1', 'W1D', 'SW1P', 'WC2H'], area: '20 7946' },
+  { city: 'London', postal: ['EC1A', 'EC2M', 'SE1', 'E14', 'N1', 'W1D', 'SW1P'], area: '20 7946' },
   { city: 'Manchester', postal: ['M1', 'M2', 'M3', 'M4', 'M15'], area: '161 496' },
   { city: 'Birmingham', postal: ['B1', 'B2', 'B3', 'B4'], area: '121 496' },
   { city: 'Leeds', postal: ['LS1', 'LS2', 'LS11'], area: '113 496' },
@@ -54,9 +54,13 @@ const streetNames = [
   'Market', 'York', 'Albert', 'Manor', 'Canal', 'Wharf',
 ];
 // prettier-ignore
-const streetTypes = ['Street', 'Street', 'Road', 'Road', 'Lane', 'Way', 'Avenue', 'Close', 'Parade'];
+const streetTypes = [
+  'Street', 'Street', 'Road', 'Road', 'Lane', 'Way', 'Avenue', 'Close', 'Parade',
+];
 // prettier-ignore
-const line2s = ['Riverside Business Park', 'Floor 3', 'Suite 12', 'Enterprise House', 'The Old Mill'];
+const line2s = [
+  'Riverside Business Park', 'Floor 3', 'Suite 12', 'Enterprise House', 'The Old Mill',
+];
 
 export const gb: Locale = {
   country: 'GB',
@@ -79,7 +83,7 @@ export const gb: Locale = {
     }
     if (segment === 'key_account') {
       const core = `${rng.pick(placeWords)} ${rng.pick(['Group', 'Holdings', 'Industries'])}`;
-      return { name: `${core} PLC`, core };
+      return { name: flat(core, ' PLC'), core };
     }
     const r = rng.next();
     const core =
@@ -88,13 +92,20 @@ export const gb: Locale = {
         : r < 0.8
           ? `${rng.pick(lastNames)} ${rng.pick(trades)}`
           : `${rng.pick(lastNames)} & ${rng.pick(lastNames)}`;
-    return { name: `${core} ${r >= 0.8 && rng.chance(0.5) ? 'LLP' : 'Ltd'}`, core };
+    return { name: flat(core, ' ', r >= 0.8 && rng.chance(0.5) ? 'LLP' : 'Ltd'), core };
   },
-  street: (rng) => `${rng.int(1, 250)} ${rng.pick(streetNames)} ${rng.pick(streetTypes)}`,
+  street: (rng) =>
+    flat(String(rng.int(1, 250)), ' ', rng.pick(streetNames), ' ', rng.pick(streetTypes)),
   line2: (rng) =>
     rng.chance(0.3) ? (rng.chance(0.5) ? `Unit ${rng.int(1, 40)}` : rng.pick(line2s)) : '',
   postalCode: (rng, place) =>
-    `${rng.pick(place.postal)} ${rng.int(1, 9)}${rng.pick(POSTCODE_LETTERS)}${rng.pick(POSTCODE_LETTERS)}`,
+    flat(
+      rng.pick(place.postal),
+      ' ',
+      String(rng.int(1, 9)),
+      rng.pick(POSTCODE_LETTERS),
+      rng.pick(POSTCODE_LETTERS),
+    ),
   phone: (rng, place, mobile) =>
-    mobile ? `+44 7700 900${digits(rng, 3)}` : `+44 ${place.area} 0${digits(rng, 3)}`,
+    mobile ? flat('+44 7700 900', digits(rng, 3)) : flat('+44 ', place.area, ' 0', digits(rng, 3)),
 };

@@ -1,4 +1,4 @@
-import { digits } from './locale.ts';
+import { digits, flat } from './locale.ts';
 import type { Locale, Place } from './locale.ts';
 import type { Random } from './random.ts';
 
@@ -25,7 +25,7 @@ const places: readonly Place[] = [
 const lastNames = [
   'Johnson', 'Miller', 'Anderson', 'Carter', 'Parker', 'Bennett', 'Hayes', 'Brooks', 'Coleman',
   'Reed', 'Sullivan', 'Foster', 'Ramirez', 'Nguyen', 'Kim', 'Rivera', 'Peterson', 'Bailey',
-  'Howard', 'Gray', 'Price', 'Myers', 'Ford', 'Hamilton', 'Graham', 'Wallace', 'Cole', 'West',
+  'Howard', 'Gray', 'Price', 'Myers', 'Fisher', 'Hamilton', 'Graham', 'Wallace', 'Cole', 'West',
   'Jenkins', 'Russell', 'Ortiz', 'Chen',
 ];
 // prettier-ignore
@@ -80,25 +80,26 @@ export const us: Locale = {
     }
     if (segment === 'key_account') {
       const core = `${rng.pick(natureWords)} ${rng.pick(['Holdings', 'Brands', 'Industries'])}`;
-      return { name: `${core} Corp`, core };
+      return { name: flat(core, ' Corp'), core };
     }
     const r = rng.next();
     if (r < 0.6) {
       const core = `${rng.pick(natureWords)} ${rng.pick(trades)}`;
-      return { name: `${core} ${rng.chance(0.6) ? 'Inc' : 'LLC'}`, core };
+      return { name: flat(core, ' ', rng.chance(0.6) ? 'Inc' : 'LLC'), core };
     }
     if (r < 0.85) {
       const core = `${rng.pick(lastNames)} ${rng.pick(trades)}`;
-      return { name: `${core} Co.`, core };
+      return { name: flat(core, ' Co.'), core };
     }
     const core = `${rng.pick(lastNames)} & ${rng.pick(lastNames)}`;
-    return { name: `${core} LLC`, core };
+    return { name: flat(core, ' LLC'), core };
   },
-  street: (rng) => `${rng.int(100, 9999)} ${rng.pick(streetNames)} ${rng.pick(streetTypes)}`,
+  street: (rng) =>
+    flat(String(rng.int(100, 9999)), ' ', rng.pick(streetNames), ' ', rng.pick(streetTypes)),
   line2: (rng) => {
     const r = rng.next();
     return r < 0.25 ? `Suite ${rng.int(1, 40) * 10}` : r < 0.35 ? `Unit ${rng.int(1, 24)}` : '';
   },
   postalCode: (rng, place) => `${rng.pick(place.postal)}${String(rng.int(1, 99)).padStart(2, '0')}`,
-  phone: (rng, place) => `+1 ${place.area}-555-01${digits(rng, 2)}`,
+  phone: (rng, place) => flat('+1 ', place.area, '-555-01', digits(rng, 2)),
 };

@@ -5,7 +5,7 @@
  */
 import type { CustomerPlan } from './customers.ts';
 import { formatDay, formatMinor, pad } from './format.ts';
-import { INVOICE } from './items.ts';
+import { INVOICE, minorAmount } from './items.ts';
 import type { ItemSet } from './items.ts';
 import type { Random } from './random.ts';
 
@@ -77,9 +77,9 @@ export function generatePayments(
       earliest = Math.max(earliest, items.issueDay[item] ?? earliest);
     }
     if (allocated.length === 0) {
-      amount = Math.max(1000, Math.round(rng.logNormal(Math.log(1000), 1) * 100));
+      amount = minorAmount(rng, 10 ** decimals, 1000, 1, 10, 100_000);
     } else if (rng.chance(0.05)) {
-      amount += rng.int(1, 5000); // a small overpayment stays unallocated
+      amount += rng.int(1, 50 * 10 ** decimals); // a small overpayment stays unallocated
     }
     const base = {
       customer: plan.code,

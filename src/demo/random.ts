@@ -48,7 +48,7 @@ export class Random {
     return item;
   }
 
-  /** Standard normal deviate (Box–Muller; the second value of each pair is kept for the next call). */
+  /** Standard normal deviate (Box–Muller; the pair's second value serves the next call). */
   normal(): number {
     if (!Number.isNaN(this.spare)) {
       const value = this.spare;

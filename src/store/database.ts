@@ -42,7 +42,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const database = options.url
     ? openServer(options.url, options.schema)
     : await openEmbedded(options);
-  if (options.migrate !== false) await migrateToLatest(database.db as Kysely<unknown>);
+  if (options.migrate !== false) {
+    await migrateToLatest(database.db as Kysely<unknown>, options.schema ?? 'public');
+  }
   return database;
 }
 

@@ -18,6 +18,7 @@ export function serveCommand(): Command {
         dataDir: config.dataDir,
         purpose: 'relance serve',
       });
+      let closeServer: (() => Promise<void>) | undefined;
       try {
         if (o.demo) {
           const any = await database.db
@@ -38,7 +39,9 @@ export function serveCommand(): Command {
           }
         }
         const port = o.port === undefined ? config.port : Number(o.port);
-        const { url } = await startServer(database, { host: o.host ?? config.host, port });
+        const server = await startServer(database, { host: o.host ?? config.host, port });
+        const { url } = server;
+        closeServer = server.close;
         process.stdout.write(
           `Relance is running at ${url} (database: ${database.backend} ${database.location})\n`,
         );
@@ -61,6 +64,8 @@ export function serveCommand(): Command {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      process.stdout.write('stopping…\n');
+      await closeServer?.();
       await database.close();
     });
 }
