@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { resolve } from 'node:path';
 import type { DB } from './schema.ts';
 import { PgliteDialect } from './pglite-driver.ts';
@@ -43,7 +43,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     ? openServer(options.url, options.schema)
     : await openEmbedded(options);
   if (options.migrate !== false) {
-    await migrateToLatest(database.db as Kysely<unknown>, options.schema ?? 'public');
+    // Migrations go to the schema the connection works in (search_path may name one).
+    const schema =
+      options.schema ??
+      (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
+        .rows[0]?.schema ??
+      'public';
+    await migrateToLatest(database.db as Kysely<unknown>, schema);
   }
   return database;
 }
