@@ -62,10 +62,18 @@ function number(
   const raw = envValue ?? (fileValue === undefined ? undefined : String(fileValue));
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) {
-    throw new AppError('CONFIG', `${name} must be a non-negative number`, [
-      { field: name, value: raw, expected: 'a non-negative number' },
-    ]);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && name !== 'PORT')) {
+    throw new AppError(
+      'CONFIG',
+      `${name} must be a ${name === 'PORT' ? 'non-negative' : 'positive'} number`,
+      [
+        {
+          field: name,
+          value: raw,
+          expected: `a ${name === 'PORT' ? 'non-negative' : 'positive'} number`,
+        },
+      ],
+    );
   }
   return value;
 }

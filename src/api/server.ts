@@ -27,11 +27,22 @@ export function buildServer(database: Database): FastifyInstance {
     if (status >= 500) app.log.error(error);
     return reply.status(status).send({
       error: {
+        problems: [],
         code: status >= 500 ? 'INTERNAL' : 'INVALID_INPUT',
         message: status >= 500 ? 'internal error' : (error as Error).message,
       },
     });
   });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: {
+        code: 'NOT_FOUND',
+        message: `no route ${request.method} ${request.url.split('?')[0]}`,
+        problems: [],
+      },
+    }),
+  );
 
   app.get('/health', async () => {
     await database.db.selectFrom('companies').select('id').limit(1).execute();
@@ -40,6 +51,15 @@ export function buildServer(database: Database): FastifyInstance {
 
   app.get<{ Params: { code: string }; Querystring: { asOf?: string; company?: string } }>(
     '/api/customers/:code/account',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { asOf: { type: 'string' }, company: { type: 'string' } },
+          additionalProperties: false,
+        },
+      },
+    },
     async (request) =>
       loadAccount(database.db, {
         customer: request.params.code,

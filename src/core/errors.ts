@@ -7,7 +7,10 @@ export type ErrorCode =
   'INVALID_INPUT' | 'INVALID_FILE' | 'NOT_FOUND' | 'CONFLICT' | 'BUSY' | 'CONFIG' | 'INTERNAL';
 
 export interface Problem {
-  /** 1-based data row in the input file (the header is row 1, so data starts at 2), when known. */
+  /**
+   * Row of the input, counted as the header = row 1 and each non-empty record after it
+   * (blank lines and empty spreadsheet rows are not counted), when known.
+   */
   readonly row?: number;
   /** The field or column the problem is about. */
   readonly field: string;
@@ -29,7 +32,7 @@ export class AppError extends Error {
   }
 }
 
-/** Renders one problem as a sentence: `row 3, column amount: got "12.345", expected …`. */
+/** Renders one problem as a sentence: `row 3, amount: got "12.345", expected …`. */
 export function describeProblem(p: Problem): string {
   const where = [p.row !== undefined ? `row ${p.row}` : undefined, `${p.field}`]
     .filter((x) => x !== undefined)

@@ -22,6 +22,20 @@ const STAGE_COLUMNS = [
 
 const CHUNK = 50_000;
 
+/** Columns every items file has, compared to decide whether a row changed. */
+const COMPARED = [
+  'customer_id',
+  'type',
+  'issue_date',
+  'due_date',
+  'currency',
+  'amount_minor',
+  'open_minor',
+] as const;
+
+/** Item columns fed by optional file columns (disputed ← disputed, etc.). */
+const OPTIONAL = ['po_number', 'document_url', 'disputed', 'dispute_reason'] as const;
+
 /**
  * Upserts items by (company, number) through a COPY-loaded staging table; rows
  * that did not change are left alone. With `snapshot`, open items missing from
@@ -32,8 +46,18 @@ export async function applyItems(
   companyId: number,
   batchId: number,
   records: readonly ItemRecord[],
-  options: { snapshot: boolean; asOf: LocalDate; onProgress?: (done: number) => void },
+  options: {
+    snapshot: boolean;
+    asOf: LocalDate;
+    /** Optional columns the file has; the others keep their stored values. */
+    optionalColumns: ReadonlySet<string>;
+    onProgress?: (done: number) => void;
+  },
 ): Promise<ApplyCounts> {
+  const compared = [...COMPARED, ...OPTIONAL.filter((c) => options.optionalColumns.has(c))];
+  const updates = sql.raw(compared.map((c) => `${c} = excluded.${c}`).join(', '));
+  const mine = sql.raw(compared.map((c) => `i.${c}`).join(', '));
+  const theirs = sql.raw(compared.map((c) => `excluded.${c}`).join(', '));
   await sql`create temp table import_items (
       customer_id integer not null, number text not null, type text not null,
       issue_date date not null, due_date date not null, currency char(3) not null,
@@ -61,21 +85,12 @@ export async function applyItems(
         s.amount_minor, s.open_minor, s.po_number, s.document_url, s.disputed, s.dispute_reason,
         case when s.open_minor = 0 then ${options.asOf}::date end, ${batchId}
       from import_items s
-      on conflict (company_id, number) do update set
-        customer_id = excluded.customer_id, type = excluded.type, issue_date = excluded.issue_date,
-        due_date = excluded.due_date, currency = excluded.currency,
-        amount_minor = excluded.amount_minor, open_minor = excluded.open_minor,
-        po_number = excluded.po_number, document_url = excluded.document_url,
-        disputed = excluded.disputed, dispute_reason = excluded.dispute_reason,
+      on conflict (company_id, number) do update set ${updates},
         settled_on = case when excluded.open_minor = 0
           then coalesce(i.settled_on, excluded.settled_on) end,
         settled_by_batch_id = case when excluded.open_minor = 0 then i.settled_by_batch_id end,
         import_batch_id = excluded.import_batch_id, updated_at = now()
-      where (i.customer_id, i.type, i.issue_date, i.due_date, i.currency, i.amount_minor,
-          i.open_minor, i.po_number, i.document_url, i.disputed, i.dispute_reason)
-        is distinct from (excluded.customer_id, excluded.type, excluded.issue_date,
-          excluded.due_date, excluded.currency, excluded.amount_minor, excluded.open_minor,
-          excluded.po_number, excluded.document_url, excluded.disputed, excluded.dispute_reason)
+      where (${mine}) is distinct from (${theirs})
       returning (xmax = 0) as fresh
     )
     select count(*) filter (where fresh)::int as inserted,

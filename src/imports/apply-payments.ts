@@ -156,13 +156,14 @@ async function keepUnallocated(
     where ${open}::bigint <> 0
       or exists (select 1 from items x where x.company_id = ${companyId} and x.number = ${p.reference})
     on conflict (company_id, number) do update set issue_date = excluded.issue_date,
-      due_date = excluded.due_date, amount_minor = excluded.amount_minor,
+      due_date = excluded.due_date, currency = excluded.currency,
+      amount_minor = excluded.amount_minor,
       open_minor = excluded.open_minor,
       settled_on = case when excluded.open_minor = 0 then coalesce(i.settled_on, excluded.settled_on) end,
       import_batch_id = excluded.import_batch_id, updated_at = now()
-    where (i.issue_date, i.amount_minor, i.open_minor)
-      is distinct from (excluded.issue_date, excluded.amount_minor, excluded.open_minor)`.execute(
-    trx,
-  );
+    where i.type = 'payment' and i.customer_id = excluded.customer_id
+      and (i.issue_date, i.currency, i.amount_minor, i.open_minor)
+        is distinct from (excluded.issue_date, excluded.currency, excluded.amount_minor,
+          excluded.open_minor)`.execute(trx);
   return Number(result.numAffectedRows ?? 0n) > 0;
 }

@@ -81,7 +81,7 @@ export function mapColumns(kind: ImportKind, table: RawTable, fileName: string):
   if (problems.length > 0) {
     throw new AppError(
       'INVALID_INPUT',
-      `${fileName}: the header does not fit a ${kind} file`,
+      `${fileName}: the header does not fit ${kind === 'items' ? 'an' : 'a'} ${kind} file`,
       problems,
     );
   }

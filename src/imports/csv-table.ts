@@ -9,14 +9,16 @@ import type { RawTable } from './table.ts';
 export function parseCsvTable(text: string, fileName: string, delimiter?: string): RawTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const sep = delimiter ?? guessDelimiter(body);
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(body, {
       delimiter: sep,
       skip_empty_lines: true,
       relax_quotes: false,
       relax_column_count: true,
-    }) as string[][];
+      info: true,
+      // csv-parse's overloads type `info: true` records loosely; this is their documented shape.
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const e = error as { message?: string; lines?: number };
     throw new AppError(
@@ -31,9 +33,13 @@ export function parseCsvTable(text: string, fileName: string, delimiter?: string
       ],
     );
   }
-  const [header, ...rows] = records;
-  if (!header) throw emptyFile(fileName);
-  return { header, rows };
+  const [first, ...rest] = records;
+  if (!first) throw emptyFile(fileName);
+  return {
+    header: first.record,
+    rows: rest.map((r) => r.record),
+    rowNumbers: rest.map((r) => r.info.lines),
+  };
 }
 
 function guessDelimiter(text: string): string {

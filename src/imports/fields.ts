@@ -85,7 +85,7 @@ export function language(
       ? `${m[1]!.toLowerCase()}-${m[2].toUpperCase()}`
       : m[1]!.toLowerCase()
     : '';
-  if (!m || languageNames.of(code) === undefined) {
+  if (!m || languageNames.of(code) === undefined || (m[2] && !isCountryCode(m[2].toUpperCase()))) {
     return p.add(
       row,
       field,
@@ -116,18 +116,14 @@ export function amount(
   currencyCode: string | undefined,
   decimal: DecimalFormat,
   allowZero = false,
+  signHint = 'the type column gives the sign (a credit is type credit_note)',
 ): number | undefined {
   if (currencyCode === undefined) return undefined; // the currency problem is already reported
   const parsed = parseAmount(value, currencyCode, decimal);
   if (!parsed.ok) return p.add(row, field, value, parsed.expected);
   if (parsed.minor < 0 || (parsed.minor === 0 && !allowZero)) {
     const what = allowZero ? 'zero or a positive amount' : 'a positive amount';
-    return p.add(
-      row,
-      field,
-      value,
-      `${what}; the type column gives the sign (a credit is type credit_note)`,
-    );
+    return p.add(row, field, value, `${what}; ${signHint}`);
   }
   return parsed.minor;
 }
@@ -180,6 +176,7 @@ export function url(
   value: string,
 ): string | null | undefined {
   if (value === '') return null;
+  if (value.length > 2000) return p.add(row, field, value, 'an address of at most 2000 characters');
   try {
     const u = new URL(value);
     if (u.protocol === 'http:' || u.protocol === 'https:') return value;

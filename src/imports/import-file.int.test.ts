@@ -235,6 +235,48 @@ for (const backend of BACKENDS) {
       assert.match(e2.message, /over the import limit/);
     });
 
+    it('counts rows as the file’s lines, blank lines included', async () => {
+      const text = `${ITEMS_HEADER}\n\nC1,L-1,invoice,2026-01-01,2026-01-31,EUR,1.00,1.00,no\n\nC1,L-2,invoice,2026-01-01,2026-01-31,EUR,1.001,1.00,no\n`;
+      await expectProblems(
+        database,
+        { kind: 'items', path: writeFile(dir, `${backend.name}-lines.csv`, text), asOf },
+        [{ row: 5, field: 'amount' }],
+      );
+    });
+
+    it('refuses a header-only file (a snapshot of it would settle everything)', async () => {
+      await expectProblems(
+        database,
+        {
+          kind: 'items',
+          path: writeFile(dir, `${backend.name}-header-only.csv`, csv(ITEMS_HEADER)),
+          asOf,
+          snapshot: true,
+        },
+        [{ field: 'file', match: /at least one data row/ }],
+      );
+    });
+
+    it('keeps optional item columns the file does not have', async () => {
+      const withPo = csv(
+        `${ITEMS_HEADER},po_number`,
+        'C3,PO-1,invoice,2026-02-10,2026-03-12,GBP,10.00,10.00,no,PO-777',
+      );
+      await run('items', 'po.csv', withPo);
+      const without = csv(
+        'customer,number,type,issue_date,due_date,currency,amount,open_amount',
+        'C3,PO-1,invoice,2026-02-10,2026-03-12,GBP,10.00,5.00',
+      );
+      const r = await run('items', 'no-po.csv', without);
+      assert.equal(r.updated, 1);
+      const row = await database.db
+        .selectFrom('items')
+        .select(['po_number', 'open_minor'])
+        .where('number', '=', 'PO-1')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(row, { po_number: 'PO-777', open_minor: 500 });
+    });
+
     it('dry run reports the changes and applies none', async () => {
       const next = csv(
         ITEMS_HEADER,
@@ -287,6 +329,8 @@ for (const backend of BACKENDS) {
         'C2,R-9,2026-03-10,EUR,10.00,F-3,20.00',
         'C2,R-10,2026-03-10,EUR,10.00,F-1,10.00',
         'C2,R-11,2026-03-10,EUR,10.00,F-404,',
+        'C1,F-2,2026-03-10,EUR,10.00,F-1,10.00',
+        'C1,R-12,2026-03-10,EUR,10.00,,5.00',
       );
       await expectProblems(
         database,
@@ -295,6 +339,8 @@ for (const backend of BACKENDS) {
           { row: 2, field: 'allocated_amount', match: /no more than its amount/ },
           { row: 3, field: 'item_number', match: /belongs to C1/ },
           { row: 4, field: 'item_number' },
+          { row: 5, field: 'reference', match: /not the number of another item/ },
+          { row: 6, field: 'allocated_amount', match: /empty cell when item_number is empty/ },
         ],
       );
     });

@@ -72,11 +72,13 @@ export async function importFile(
     delimiter: options.delimiter,
   });
   const columns = mapColumns(options.kind, table, fileName);
-  const company = await resolveCompany(database.db, options.company);
-  const asOf = options.asOf ?? todayIn(company.timezone);
   options.onProgress?.('validate', 0, table.rows.length);
   try {
     return await database.db.transaction().execute(async (trx) => {
+      // A first import creates the default company, inside the transaction: a refused
+      // file or a dry run leaves no company behind.
+      const company = await resolveCompany(trx, options.company, { createIfNone: true });
+      const asOf = options.asOf ?? todayIn(company.timezone);
       // Imports of one company run one after the other, never interleaved.
       await sql`select pg_advisory_xact_lock(7352001, ${company.id})`.execute(trx);
       const batch = await trx
@@ -170,6 +172,7 @@ async function validateAndApply(
     return applyItems(trx, company.id, batchId, records, {
       snapshot: options.snapshot === true,
       asOf,
+      optionalColumns: new Set([...columns.index.keys()]),
       onProgress: (done) => options.onProgress?.('load', done, records.length),
     });
   }

@@ -35,7 +35,8 @@ export async function readTableFile(path: string, options: ReadOptions): Promise
     ]);
   }
   if (info.size > options.maxBytes) {
-    const mb = (n: number) => (n / 1_000_000).toFixed(1);
+    const mb = (n: number) =>
+      n >= 100_000 ? (n / 1_000_000).toFixed(1) : (n / 1_000_000).toPrecision(2);
     throw new AppError(
       'INVALID_FILE',
       `${fileName} is ${mb(info.size)} MB, over the import limit of ${mb(options.maxBytes)} MB; ` +
@@ -56,6 +57,11 @@ export async function readTableFile(path: string, options: ReadOptions): Promise
     detectFormat(path, data) === 'xlsx'
       ? await parseXlsxTable(data, fileName)
       : parseCsvTable(decodeUtf8(data, fileName), fileName, options.delimiter);
+  if (table.rows.length === 0) {
+    throw new AppError('INVALID_FILE', `${fileName} has a header but no data rows`, [
+      { row: 2, field: 'file', value: '', expected: 'at least one data row after the header' },
+    ]);
+  }
   return { table, fileName, sha256, bytes: info.size };
 }
 

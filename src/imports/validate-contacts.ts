@@ -1,5 +1,5 @@
 import type { Problem } from '../core/errors.ts';
-import type { RawTable } from './table.ts';
+import { rowNumber, type RawTable } from './table.ts';
 import { cell, type ColumnMap } from './columns.ts';
 import * as f from './fields.ts';
 
@@ -51,7 +51,7 @@ export function validateContacts(
   const records: ContactRecord[] = [];
   const seen = new Map<string, number>();
   table.rows.forEach((cells, i) => {
-    const row = i + 2;
+    const row = rowNumber(table, i);
     const get = (column: string) => cell(cells, columns, column);
     const before = p.size;
     const code = get('customer');

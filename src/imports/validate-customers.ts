@@ -1,6 +1,6 @@
 import type { Problem } from '../core/errors.ts';
 import { parseAmount } from '../core/money/parse-amount.ts';
-import type { RawTable } from './table.ts';
+import { rowNumber, type RawTable } from './table.ts';
 import { cell, type ColumnMap } from './columns.ts';
 import * as f from './fields.ts';
 
@@ -35,7 +35,7 @@ export function validateCustomers(
   const records: CustomerRecord[] = [];
   const seen = new Map<string, number>();
   table.rows.forEach((cells, i) => {
-    const row = i + 2;
+    const row = rowNumber(table, i);
     const get = (column: string) => cell(cells, columns, column);
     const before = p.size;
     const code = f.requiredText(p, row, 'code', get('code'), 64);

@@ -1,7 +1,7 @@
 import type { Problem } from '../core/errors.ts';
 import type { ItemType } from '../core/ledger/types.ts';
 import { compareDates, type LocalDate } from '../core/calendar/local-date.ts';
-import type { RawTable } from './table.ts';
+import { rowNumber, type RawTable } from './table.ts';
 import { cell, type ColumnMap } from './columns.ts';
 import * as f from './fields.ts';
 
@@ -44,7 +44,7 @@ export function validateItems(
   const records: ItemRecord[] = [];
   const seen = new Map<string, number>();
   table.rows.forEach((cells, i) => {
-    const row = i + 2;
+    const row = rowNumber(table, i);
     const get = (column: string) => cell(cells, columns, column);
     const before = p.size;
     const code = get('customer');

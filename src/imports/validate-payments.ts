@@ -1,7 +1,7 @@
 import type { Problem } from '../core/errors.ts';
 import type { LocalDate } from '../core/calendar/local-date.ts';
 import { minorToDecimalString } from '../core/money/format-money.ts';
-import type { RawTable } from './table.ts';
+import { rowNumber, type RawTable } from './table.ts';
 import { cell, type ColumnMap } from './columns.ts';
 import * as f from './fields.ts';
 
@@ -63,7 +63,7 @@ export function validatePayments(
   const p = new f.ProblemList();
   const groups = new Map<string, Row[]>();
   table.rows.forEach((cells, i) => {
-    const row = readRow(p, i + 2, (c) => cell(cells, columns, c), ctx);
+    const row = readRow(p, rowNumber(table, i), (c) => cell(cells, columns, c), ctx);
     if (!row) return;
     const group = groups.get(row.reference);
     if (group) group.push(row);
@@ -119,20 +119,40 @@ function readRow(
       row,
       'customer',
       customerCode,
-      'the code of a customer already imported (import customers first)',
+      customerCode === ''
+        ? 'a customer code'
+        : 'the code of a customer already imported (import customers first)',
     );
   }
   const reference = f.requiredText(p, row, 'reference', get('reference'), 64);
   const date = f.date(p, row, 'date', get('date'), ctx.formats.dateFormat);
   const currency = f.currency(p, row, 'currency', get('currency'));
   const amountText = get('amount');
-  const amount = f.amount(p, row, 'amount', amountText, currency, ctx.formats.decimal);
+  const sign = 'payments are written as positive amounts';
+  const amount = f.amount(p, row, 'amount', amountText, currency, ctx.formats.decimal, false, sign);
   const itemNumber = get('item_number');
   const allocatedText = get('allocated_amount');
+  if (itemNumber === '' && allocatedText !== '') {
+    p.add(
+      row,
+      'allocated_amount',
+      allocatedText,
+      'an empty cell when item_number is empty (the unallocated part is the amount minus the allocations)',
+    );
+  }
   const allocated =
     allocatedText === '' || itemNumber === ''
       ? undefined
-      : f.amount(p, row, 'allocated_amount', allocatedText, currency, ctx.formats.decimal);
+      : f.amount(
+          p,
+          row,
+          'allocated_amount',
+          allocatedText,
+          currency,
+          ctx.formats.decimal,
+          false,
+          sign,
+        );
   if (p.size > before) return undefined;
   return {
     row,
@@ -248,11 +268,9 @@ function validateGroup(
   }
   const unallocatedMinor = first.amount - allocatedTotal;
   const own = ctx.items.get(reference);
-  if (
-    unallocatedMinor > 0 &&
-    own &&
-    (own.type !== 'payment' || own.customerId !== first.customerId)
-  ) {
+  // The unallocated part lives as an item numbered like the reference: that number
+  // must not belong to another item, even when nothing is left unallocated today.
+  if (own && (own.type !== 'payment' || own.customerId !== first.customerId)) {
     p.add(
       first.row,
       'reference',

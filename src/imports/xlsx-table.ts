@@ -18,15 +18,19 @@ export async function parseXlsxTable(data: Buffer, fileName: string): Promise<Ra
   if (!sheet || sheet.actualRowCount === 0) throw emptyFile(fileName);
   const width = sheet.columnCount;
   const out: string[][] = [];
+  const numbers: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
-    if (cells.some((v) => v !== '')) out.push(cells);
+    if (cells.some((v) => v !== '')) {
+      out.push(cells);
+      numbers.push(row.number);
+    }
   });
   const [header, ...rows] = out;
   if (!header) throw emptyFile(fileName);
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
-  return { header, rows };
+  return { header, rows, rowNumbers: numbers.slice(1) };
 }
 
 /** Turns an exceljs cell value into the text the CSV path would have seen. */

@@ -93,19 +93,35 @@ export async function ensureCompany(db: Kysely<DB>, c: NewCompany): Promise<Comp
  * The company a command works on: the one named, or the only one there is.
  * With no company at all, the default one is created so a first import just works.
  */
-export async function resolveCompany(db: Kysely<DB>, code: string | undefined): Promise<Company> {
+export async function resolveCompany(
+  db: Kysely<DB>,
+  code: string | undefined,
+  options: { createIfNone?: boolean } = {},
+): Promise<Company> {
   const companies = await listCompanies(db);
-  if (companies.length === 0)
+  if (companies.length === 0 && options.createIfNone) {
     return ensureCompany(db, { ...DEFAULT_COMPANY, code: code ?? DEFAULT_COMPANY.code });
+  }
+  if (companies.length === 0) {
+    throw new AppError(
+      'NOT_FOUND',
+      'there is no company yet: run relance init or import data first',
+      [{ field: 'company', value: code ?? '', expected: 'an existing company' }],
+    );
+  }
   if (code === undefined) {
     if (companies.length === 1) return companies[0]!;
-    throw new AppError('INVALID_INPUT', 'several companies exist: say which one with --company', [
-      {
-        field: 'company',
-        value: '',
-        expected: `one of ${companies.map((c) => c.code).join(', ')}`,
-      },
-    ]);
+    throw new AppError(
+      'INVALID_INPUT',
+      'several companies exist: say which one (--company, or ?company= over HTTP)',
+      [
+        {
+          field: 'company',
+          value: '',
+          expected: `one of ${companies.map((c) => c.code).join(', ')}`,
+        },
+      ],
+    );
   }
   const found = companies.find((c) => c.code === code);
   if (!found) {
