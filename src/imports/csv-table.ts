@@ -9,18 +9,15 @@ import type { RawTable } from './table.ts';
 export function parseCsvTable(text: string, fileName: string, delimiter?: string): RawTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const sep = delimiter ?? guessDelimiter(body);
-  let records: { record: string[]; info: { lines: number } }[];
+  const options = { delimiter: sep, relax_quotes: false, relax_column_count: true };
   try {
-    records = parse(body, {
-      delimiter: sep,
-      skip_empty_lines: true,
-      relax_quotes: false,
-      relax_column_count: true,
-      info: true,
-      // csv-parse's overloads type `info: true` records loosely; this is their documented shape.
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    const numbered = body.includes('"') ? withLineInfo(body, options) : byLine(body, options);
+    const header = numbered.rows[0];
+    if (!header) throw emptyFile(fileName);
+    return { header, rows: numbered.rows.slice(1), rowNumbers: numbered.lines.slice(1) };
   } catch (error) {
-    const e = error as { message?: string; lines?: number };
+    if (error instanceof AppError) throw error;
+    const e = error as { message?: string };
     throw new AppError(
       'INVALID_FILE',
       `${fileName} is not valid CSV: ${e.message ?? String(error)}`,
@@ -33,13 +30,34 @@ export function parseCsvTable(text: string, fileName: string, delimiter?: string
       ],
     );
   }
-  const [first, ...rest] = records;
-  if (!first) throw emptyFile(fileName);
-  return {
-    header: first.record,
-    rows: rest.map((r) => r.record),
-    rowNumbers: rest.map((r) => r.info.lines),
-  };
+}
+
+interface Numbered {
+  rows: string[][];
+  lines: number[];
+}
+
+type Options = { delimiter: string; relax_quotes: boolean; relax_column_count: boolean };
+
+/** Without quotes a record is a line: keep blank lines to count them, then drop them. */
+function byLine(body: string, options: Options): Numbered {
+  const records = parse(body, { ...options, skip_empty_lines: false }) as string[][];
+  const out: Numbered = { rows: [], lines: [] };
+  records.forEach((record, i) => {
+    if (record.length === 1 && record[0] === '') return;
+    out.rows.push(record);
+    out.lines.push(i + 1);
+  });
+  return out;
+}
+
+/** Quoted fields may span lines: ask the parser where each record ends (slower). */
+function withLineInfo(body: string, options: Options): Numbered {
+  const records = parse(body, { ...options, skip_empty_lines: true, info: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[]; // csv-parse types `info: true` records loosely; this is their documented shape.
+  return { rows: records.map((r) => r.record), lines: records.map((r) => r.info.lines) };
 }
 
 function guessDelimiter(text: string): string {

@@ -25,15 +25,14 @@ export async function copyCsvInto(
   table: string,
   columns: readonly string[],
   csv: string,
-): Promise<number> {
+): Promise<void> {
   for (const name of [table, ...columns]) {
     if (!IDENT.test(name))
       throw new Error(`copyCsvInto: unsafe identifier ${JSON.stringify(name)}`);
   }
-  if (csv.length === 0) return 0;
+  if (csv.length === 0) return;
   const text = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-  const result = await db.executeQuery(CompiledQuery.raw(text, [new CopyPayload(csv)]));
-  return Number(result.numAffectedRows ?? 0n);
+  await db.executeQuery(CompiledQuery.raw(text, [new CopyPayload(csv)]));
 }
 
 /** Quotes one CSV field for COPY (FORMAT csv): empty string stays unquoted = NULL. */
