@@ -3,6 +3,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseCsvTable } from './csv-table.ts';
 
+const DATASET = new URL(
+  '../../../shared/datasets/WA_Fn-UseC_-Accounts-Receivable.csv',
+  import.meta.url,
+);
+function exists(): boolean {
+  try {
+    readFileSync(DATASET);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('parseCsvTable', () => {
   it('numbers rows by file line, blank lines included, with or without quotes', () => {
     const plain = parseCsvTable('a,b\r\n\r\n1,2\r\n\r\n3,4\r\n', 'x.csv');
@@ -39,16 +52,3 @@ describe('parseCsvTable', () => {
     },
   );
 });
-
-const DATASET = new URL(
-  '../../../shared/datasets/WA_Fn-UseC_-Accounts-Receivable.csv',
-  import.meta.url,
-);
-function exists(): boolean {
-  try {
-    readFileSync(DATASET);
-    return true;
-  } catch {
-    return false;
-  }
-}
