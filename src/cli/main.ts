@@ -4,6 +4,7 @@ import { accountCommand } from './commands/account.ts';
 import { initCommand, migrateCommand } from './commands/init.ts';
 import { demoCommand } from './commands/demo.ts';
 import { serveCommand } from './commands/serve.ts';
+import { scenarioCommand } from './commands/scenario.ts';
 import { exitCodeFor, EXIT } from './exit-codes.ts';
 import { printError } from './output.ts';
 
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
   const program = new Command('relance')
     .description('Relance — cash collection for companies that sell on credit')
     .version('0.1.0')
+    .enablePositionalOptions()
     .showHelpAfterError()
     .exitOverride();
   for (const command of [
@@ -19,6 +21,7 @@ export function buildProgram(): Command {
     importCommand(),
     demoCommand(),
     accountCommand(),
+    scenarioCommand(),
     serveCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
