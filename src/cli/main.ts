@@ -5,6 +5,7 @@ import { initCommand, migrateCommand } from './commands/init.ts';
 import { demoCommand } from './commands/demo.ts';
 import { serveCommand } from './commands/serve.ts';
 import { scenarioCommand } from './commands/scenario.ts';
+import { runCommand } from './commands/run.ts';
 import { exitCodeFor, EXIT } from './exit-codes.ts';
 import { printError } from './output.ts';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     demoCommand(),
     accountCommand(),
     scenarioCommand(),
+    runCommand(),
     serveCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());

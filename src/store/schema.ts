@@ -16,6 +16,9 @@ export interface CompaniesTable {
   currency: string;
   timezone: Generated<string>;
   locale: Generated<string>;
+  max_ledger_age_hours: Generated<number>;
+  promise_grace_days: Generated<number>;
+  net_credits: Generated<boolean>;
   created_at: Timestamp;
 }
 
@@ -55,6 +58,8 @@ export interface CustomersTable {
   scenario: string | null;
   credit_limit_minor: number | null;
   status: Generated<'active' | 'on_hold' | 'blocked' | 'litigation' | 'excluded'>;
+  hold_until: string | null;
+  hold_reason: string | null;
   import_batch_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -90,6 +95,8 @@ export interface ItemsTable {
   dispute_reason: string | null;
   settled_on: string | null;
   settled_by_batch_id: number | null;
+  hold_until: string | null;
+  hold_reason: string | null;
   import_batch_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -120,6 +127,72 @@ export interface LedgerSyncTable {
   last_import_batch_id: number | null;
 }
 
+export interface PromisesTable {
+  id: Generated<number>;
+  company_id: number;
+  customer_id: number;
+  currency: string;
+  promised_date: string;
+  amount_minor: number;
+  items: string[];
+  status: Generated<'open' | 'kept' | 'broken' | 'cancelled'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DunningRunsTable {
+  id: Generated<number>;
+  company_id: number;
+  as_of: string;
+  status: Generated<'running' | 'done' | 'failed'>;
+  forced: boolean;
+  customers: Generated<number>;
+  actions: Generated<number>;
+  skips: Generated<number>;
+  started_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface DunningActionsTable {
+  id: Generated<number>;
+  company_id: number;
+  customer_id: number;
+  run_id: number;
+  as_of: string;
+  currency: string;
+  type: 'step' | 'sales_check';
+  step_id: string;
+  step_kind: string;
+  step_name: string;
+  scenario_code: string;
+  scenario_version: number;
+  kinds: string[];
+  mode: 'auto' | 'confirm' | 'manual';
+  state: 'planned' | 'awaiting_approval' | 'approved' | 'cancelled' | 'done';
+  overdue_minor: number;
+  not_due_minor: number;
+  balance_minor: number;
+  items: string[];
+  reasons: string[];
+  idempotency_key: string;
+  created_at: Timestamp;
+}
+
+export interface TimelineTable {
+  id: Generated<number>;
+  company_id: number;
+  customer_id: number;
+  as_of: string;
+  at: Timestamp;
+  kind: 'action' | 'skip' | 'event';
+  code: string;
+  currency: string | null;
+  item: string | null;
+  step: string | null;
+  detail: string;
+  action_id: number | null;
+}
+
 export interface DB {
   currencies: CurrenciesTable;
   companies: CompaniesTable;
@@ -130,4 +203,8 @@ export interface DB {
   payments: PaymentsTable;
   allocations: AllocationsTable;
   ledger_sync: LedgerSyncTable;
+  promises: PromisesTable;
+  dunning_runs: DunningRunsTable;
+  dunning_actions: DunningActionsTable;
+  timeline: TimelineTable;
 }
