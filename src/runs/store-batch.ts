@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../store/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DB, TimelineTable } from '../store/schema.ts';
 import type { LocalDate } from '../core/calendar/local-date.ts';
 import type { Plan, PlannedAction } from '../core/dunning/plan-types.ts';
 import type { ScenarioVersion } from '../core/scenario/types.ts';
@@ -13,10 +13,13 @@ export interface PlannedCustomer {
 
 export type StoredAction = PlannedAction & { scenario: string; scenarioVersion: number };
 
+type TimelineRow = Omit<TimelineTable, 'id' | 'at'>;
+
 /**
- * Stores one batch's plan in one transaction: actions (a unique idempotency key
- * makes a re-run create nothing), their timeline entries, skips and events
- * (once a day each), and promise status changes. Returns the actions created now.
+ * Stores one batch's plan in one transaction, in a few multi-row statements:
+ * actions (a unique idempotency key makes a re-run create nothing), their
+ * timeline entries, skips and events (once a day each), promise status changes.
+ * Returns the actions created now.
  */
 export async function storeBatch(
   db: Kysely<DB>,
@@ -26,14 +29,57 @@ export async function storeBatch(
   planned: readonly PlannedCustomer[],
 ): Promise<StoredAction[]> {
   return db.transaction().execute(async (trx) => {
-    const created: StoredAction[] = [];
+    const byKey = new Map<
+      string,
+      { action: PlannedAction; customerId: number; scenario: ScenarioVersion }
+    >();
+    const timeline: TimelineRow[] = [];
+    const promises: { id: number; status: 'broken' | 'kept' }[] = [];
+    const row = (
+      customerId: number,
+      r: Omit<TimelineRow, 'company_id' | 'customer_id' | 'as_of'>,
+    ) => timeline.push({ company_id: companyId, customer_id: customerId, as_of: asOf, ...r });
     for (const { customer, scenario, plan } of planned) {
-      for (const a of plan.actions) {
-        const row = await trx
-          .insertInto('dunning_actions')
-          .values({
+      for (const a of plan.actions)
+        byKey.set(a.idempotencyKey, { action: a, customerId: customer.id, scenario });
+      for (const s of plan.skips) {
+        if (s.code === 'NOT_YET_DUE') continue; // nothing is due: not an event of the account
+        row(customer.id, {
+          kind: 'skip',
+          code: s.code,
+          currency: s.currency ?? null,
+          item: s.item ?? null,
+          step: s.step ?? null,
+          detail: s.detail,
+          action_id: null,
+        });
+      }
+      for (const e of plan.events) {
+        row(customer.id, {
+          kind: 'event',
+          code: e.kind.toUpperCase(),
+          currency: e.currency,
+          item: null,
+          step: null,
+          detail: e.detail,
+          action_id: null,
+        });
+        if (e.promiseId && (e.kind === 'promise_broken' || e.kind === 'promise_kept')) {
+          promises.push({
+            id: Number(e.promiseId),
+            status: e.kind === 'promise_broken' ? 'broken' : 'kept',
+          });
+        }
+      }
+    }
+    const created: StoredAction[] = [];
+    if (byKey.size > 0) {
+      const inserted = await trx
+        .insertInto('dunning_actions')
+        .values(
+          [...byKey.values()].map(({ action: a, customerId, scenario }) => ({
             company_id: companyId,
-            customer_id: customer.id,
+            customer_id: customerId,
             run_id: runId,
             as_of: asOf,
             currency: a.currency,
@@ -45,93 +91,53 @@ export async function storeBatch(
             scenario_version: scenario.version,
             kinds: [...a.kinds],
             mode: a.mode,
-            state: a.mode === 'confirm' ? 'awaiting_approval' : 'planned',
+            state: a.mode === 'confirm' ? ('awaiting_approval' as const) : ('planned' as const),
             overdue_minor: a.overdueMinor,
             not_due_minor: a.notDueMinor,
             balance_minor: a.balanceMinor,
             items: [...a.items],
             reasons: [...a.reasons],
             idempotency_key: a.idempotencyKey,
-          })
-          .onConflict((oc) => oc.columns(['company_id', 'idempotency_key']).doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!row) continue;
-        created.push({ ...a, scenario: scenario.code, scenarioVersion: scenario.version });
-        await timeline(
-          trx,
-          companyId,
-          customer.id,
-          asOf,
-          'action',
-          a.type === 'sales_check' ? 'SALES_CHECK' : 'PLANNED',
-          a.currency,
-          null,
-          a.step,
-          `${a.stepName}: ${a.kinds.join(' + ')} (${a.reasons.join(', ')})`,
-          row.id,
-        );
+          })),
+        )
+        .onConflict((oc) => oc.columns(['company_id', 'idempotency_key']).doNothing())
+        .returning(['id', 'idempotency_key'])
+        .execute();
+      for (const { id, idempotency_key } of inserted) {
+        const entry = byKey.get(idempotency_key);
+        if (!entry) continue;
+        const a = entry.action;
+        created.push({
+          ...a,
+          scenario: entry.scenario.code,
+          scenarioVersion: entry.scenario.version,
+        });
+        row(entry.customerId, {
+          kind: 'action',
+          code: a.type === 'sales_check' ? 'SALES_CHECK' : 'PLANNED',
+          currency: a.currency,
+          item: null,
+          step: a.step,
+          detail: `${a.stepName}: ${a.kinds.join(' + ')} (${a.reasons.join(', ')})`,
+          action_id: id,
+        });
       }
-      for (const s of plan.skips) {
-        if (s.code === 'NOT_YET_DUE') continue; // nothing is due: not an event of the account
-        await timeline(
-          trx,
-          companyId,
-          customer.id,
-          asOf,
-          'skip',
-          s.code,
-          s.currency ?? null,
-          s.item ?? null,
-          s.step ?? null,
-          s.detail,
-          null,
-        );
-      }
-      for (const e of plan.events) {
-        await timeline(
-          trx,
-          companyId,
-          customer.id,
-          asOf,
-          'event',
-          e.kind.toUpperCase(),
-          e.currency,
-          null,
-          null,
-          e.detail,
-          null,
-        );
-        if (e.promiseId && (e.kind === 'promise_broken' || e.kind === 'promise_kept')) {
-          await trx
-            .updateTable('promises')
-            .set({
-              status: e.kind === 'promise_broken' ? 'broken' : 'kept',
-              updated_at: new Date(),
-            })
-            .where('id', '=', Number(e.promiseId))
-            .execute();
-        }
-      }
+      created.sort((x, y) => (x.idempotencyKey < y.idempotencyKey ? -1 : 1));
+    }
+    if (timeline.length > 0) {
+      await trx
+        .insertInto('timeline')
+        .values(timeline)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    for (const p of promises) {
+      await trx
+        .updateTable('promises')
+        .set({ status: p.status, updated_at: new Date() })
+        .where('id', '=', p.id)
+        .execute();
     }
     return created;
   });
-}
-
-function timeline(
-  trx: Kysely<DB>,
-  companyId: number,
-  customerId: number,
-  asOf: LocalDate,
-  kind: 'action' | 'skip' | 'event',
-  code: string,
-  currency: string | null,
-  item: string | null,
-  step: string | null,
-  detail: string,
-  actionId: number | null,
-) {
-  return sql`insert into timeline (company_id, customer_id, as_of, kind, code, currency, item, step, detail, action_id)
-    values (${companyId}, ${customerId}, ${asOf}, ${kind}, ${code}, ${currency}, ${item}, ${step}, ${detail}, ${actionId})
-    on conflict do nothing`.execute(trx);
 }
