@@ -124,10 +124,11 @@ export async function storeBatch(
       }
       created.sort((x, y) => (x.idempotencyKey < y.idempotencyKey ? -1 : 1));
     }
-    if (timeline.length > 0) {
+    // Chunks keep each statement well under PostgreSQL's 65,535 parameters.
+    for (let i = 0; i < timeline.length; i += 2000) {
       await trx
         .insertInto('timeline')
-        .values(timeline)
+        .values(timeline.slice(i, i + 2000))
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
