@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from './core/errors.ts';
+import { parseTimeOfDay } from './core/calendar/time-of-day.ts';
 import { DEFAULT_MAX_IMPORT_MB } from './imports/read-table.ts';
 
 /** Settings of a Relance process: environment variables win over the config file. */
@@ -11,6 +12,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly importMaxMb: number;
+  /** Local time ('HH:MM', each company's time zone) of the daily run in `relance serve`. */
+  readonly runAt: string | undefined;
 }
 
 interface FileConfig {
@@ -19,12 +22,13 @@ interface FileConfig {
   host?: string;
   port?: number;
   importMaxMb?: number;
+  runAt?: string;
 }
 
 /**
  * Reads `relance.config.json` (or the file named by RELANCE_CONFIG) and the
  * environment: DATABASE_URL, RELANCE_DATA_DIR, RELANCE_HOST, PORT / RELANCE_PORT,
- * RELANCE_IMPORT_MAX_MB.
+ * RELANCE_IMPORT_MAX_MB, RELANCE_RUN_AT.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const path = resolve(env.RELANCE_CONFIG ?? 'relance.config.json');
@@ -50,7 +54,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       file.importMaxMb,
       DEFAULT_MAX_IMPORT_MB,
     ),
+    runAt: runAt(env.RELANCE_RUN_AT || file.runAt || undefined),
   };
+}
+
+function runAt(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!parseTimeOfDay(value.trim())) {
+    throw new AppError('CONFIG', 'RELANCE_RUN_AT must be a time of day written HH:MM', [
+      { field: 'RELANCE_RUN_AT', value, expected: 'HH:MM on a 24-hour clock, e.g. 07:00' },
+    ]);
+  }
+  return value.trim();
 }
 
 function number(

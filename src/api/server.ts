@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError, type ErrorCode } from '../core/errors.ts';
 import type { Database } from '../store/database.ts';
 import { loadAccount } from '../ledger/load-account.ts';
+import { creditStatus } from '../ledger/credit-status.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -66,6 +67,21 @@ export function buildServer(database: Database): FastifyInstance {
         asOf: request.query.asOf,
         company: request.query.company,
       }),
+  );
+
+  app.get<{ Params: { code: string }; Querystring: { asOf?: string; company?: string } }>(
+    '/api/customers/:code/credit-status',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { asOf: { type: 'string' }, company: { type: 'string' } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) =>
+      creditStatus(database.db, request.query.company, request.params.code, request.query.asOf),
   );
 
   return app;

@@ -6,6 +6,11 @@ import { demoCommand } from './commands/demo.ts';
 import { serveCommand } from './commands/serve.ts';
 import { scenarioCommand } from './commands/scenario.ts';
 import { runCommand } from './commands/run.ts';
+import { promiseCommand } from './commands/promise.ts';
+import { disputeCommand } from './commands/dispute.ts';
+import { holdCommand } from './commands/hold.ts';
+import { customerCommand } from './commands/customer.ts';
+import { planCommand } from './commands/plan.ts';
 import { exitCodeFor, EXIT } from './exit-codes.ts';
 import { printError } from './output.ts';
 
@@ -24,6 +29,11 @@ export function buildProgram(): Command {
     accountCommand(),
     scenarioCommand(),
     runCommand(),
+    planCommand(),
+    promiseCommand(),
+    disputeCommand(),
+    holdCommand(),
+    customerCommand(),
     serveCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());

@@ -19,6 +19,7 @@ export interface CompaniesTable {
   max_ledger_age_hours: Generated<number>;
   promise_grace_days: Generated<number>;
   net_credits: Generated<boolean>;
+  hold_tolerance_days: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -193,6 +194,14 @@ export interface TimelineTable {
   action_id: number | null;
 }
 
+/**
+ * The timeline table with its `source` (migration 0004): 'run' rows are unique per
+ * customer, day, kind, code, currency, item and step; 'ledger' rows record every change.
+ */
+export interface TimelineWithSourceTable extends TimelineTable {
+  source: Generated<'run' | 'ledger'>;
+}
+
 export interface DB {
   currencies: CurrenciesTable;
   companies: CompaniesTable;
@@ -206,5 +215,5 @@ export interface DB {
   promises: PromisesTable;
   dunning_runs: DunningRunsTable;
   dunning_actions: DunningActionsTable;
-  timeline: TimelineTable;
+  timeline: TimelineWithSourceTable;
 }

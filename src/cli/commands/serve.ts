@@ -1,9 +1,11 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../store/database.ts';
 import { startServer } from '../../api/server.ts';
 import { seedDemo } from '../../imports/demo-files.ts';
 import { todayIn } from '../../store/companies.ts';
+import { parseTimeOfDay } from '../../core/calendar/time-of-day.ts';
+import { scheduleDunningRuns, type DunningSchedule } from '../../runs/scheduled-dunning.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -11,7 +13,12 @@ export function serveCommand(): Command {
     .option('--port <n>', 'port (default 3000, or PORT)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1, or RELANCE_HOST)')
     .option('--demo', 'load the demo ledger when the database has no customer yet')
-    .action(async (o: { port?: string; host?: string; demo?: boolean }) => {
+    .option(
+      '--schedule <HH:MM>',
+      "run the day's dunning for every company at this local time (default: RELANCE_RUN_AT)",
+      parseScheduleOption,
+    )
+    .action(async (o: { port?: string; host?: string; demo?: boolean; schedule?: string }) => {
       const config = loadConfig();
       const database = await openDatabase({
         url: config.databaseUrl,
@@ -19,6 +26,7 @@ export function serveCommand(): Command {
         purpose: 'relance serve',
       });
       let closeServer: (() => Promise<void>) | undefined;
+      let schedule: DunningSchedule | undefined;
       try {
         if (o.demo) {
           const any = await database.db
@@ -55,7 +63,20 @@ export function serveCommand(): Command {
           process.stdout.write(
             `try ${url}/api/customers/${encodeURIComponent(example.code)}/account\n`,
           );
+        const runAt = o.schedule ?? config.runAt;
+        if (runAt) {
+          const log = (line: string) =>
+            process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+          schedule = await scheduleDunningRuns(database, { time: runAt, log });
+          for (const c of schedule.companies)
+            log(
+              `dunning run of ${c.company} daily at ${runAt} ${c.timezone}, next ${c.next?.toISOString()}`,
+            );
+          if (schedule.companies.length === 0) log('no company yet: no dunning run scheduled');
+        }
       } catch (error) {
+        await schedule?.stop();
+        await closeServer?.();
         await database.close();
         throw error;
       }
@@ -65,7 +86,14 @@ export function serveCommand(): Command {
         process.once('SIGTERM', stop);
       });
       process.stdout.write('stopping…\n');
+      await schedule?.stop();
       await closeServer?.();
       await database.close();
     });
+}
+
+function parseScheduleOption(value: string): string {
+  if (!parseTimeOfDay(value))
+    throw new InvalidArgumentError(`got "${value}", expected a time of day written HH:MM`);
+  return value;
 }
