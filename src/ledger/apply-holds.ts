@@ -12,9 +12,10 @@ export interface AccountHolds {
 
 /**
  * Account holds decided by dunning, applied in one transaction (or the caller's):
- * - every active customer with a dunning action of `asOf` whose kinds include
- *   'hold_account', planned or approved, goes on hold (status 'on_hold': no new
- *   orders) — event ACCOUNT_HELD naming the step and the action;
+ * - every active customer with a dunning action up to `asOf` whose kinds include
+ *   'hold_account', planned, approved or done (a confirm-mode step holds once it is
+ *   approved), that has not held the account yet, goes on hold (status 'on_hold':
+ *   no new orders) — event ACCOUNT_HELD naming the step and the action;
  * - every customer on hold with nothing overdue beyond `toleranceDays` (no open,
  *   undisputed invoice due before asOf − toleranceDays) becomes active again —
  *   event ACCOUNT_RELEASED.
@@ -45,10 +46,22 @@ export async function applyAccountHolds(
       .innerJoin('customers as c', 'c.id', 'a.customer_id')
       .select(['a.id', 'a.customer_id', 'a.currency', 'a.step_id', 'a.step_name', 'c.code'])
       .where('a.company_id', '=', companyId)
-      .where('a.as_of', '=', asOf)
-      .where('a.state', 'in', ['planned', 'approved'])
+      .where('a.as_of', '<=', asOf)
+      .where('a.state', 'in', ['planned', 'approved', 'done'])
       .where(sql<boolean>`'hold_account' = any(a.kinds)`)
       .where('c.status', '=', 'active')
+      // Each hold action holds the account once: after a release, only a new one holds again.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('timeline as t')
+              .select(sql`1`.as('one'))
+              .whereRef('t.action_id', '=', 'a.id')
+              .where('t.kind', '=', 'event')
+              .where('t.code', '=', 'ACCOUNT_HELD'),
+          ),
+        ),
+      )
       .orderBy('a.id')
       .execute();
     const firstByCustomer = new Map<number, (typeof actions)[number]>();

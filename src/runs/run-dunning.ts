@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
 import type { Database } from '../store/database.ts';
 import { AppError } from '../core/errors.ts';
-import { dayOfWeek, type LocalDate } from '../core/calendar/local-date.ts';
+import { addDays, type LocalDate } from '../core/calendar/local-date.ts';
 import { planCustomer } from '../core/dunning/plan.ts';
 import type { PlanEvent, PlannedAction, Skip } from '../core/dunning/plan-types.ts';
 import { assignScenario } from '../core/scenario/assign-scenario.ts';
@@ -10,8 +10,12 @@ import { DEFAULT_SCENARIOS, FALLBACK_SCENARIO } from '../core/scenario/default-s
 import type { ScenarioVersion } from '../core/scenario/types.ts';
 import { resolveCompany, type Company } from '../store/companies.ts';
 import { ensureDefaultScenarios, getAssignmentRules, listScenarios } from '../store/scenarios.ts';
+import { applyAccountHolds } from '../ledger/apply-holds.ts';
 import { loadBatch } from './load-batch.ts';
 import { storeBatch } from './store-batch.ts';
+import { isBusinessDay } from './business-calendar.ts';
+import { recheckPendingActions, type CancelledAction } from './recheck-actions.ts';
+import { diffFromLastRun, type RunDiff } from './diff-runs.ts';
 
 export interface RunOptions {
   readonly company?: string | undefined;
@@ -23,6 +27,21 @@ export interface RunOptions {
   readonly batchSize?: number | undefined;
   /** The current time, read by the shell (for the ledger's age). */
   readonly now: Date;
+  /**
+   * Keep every action, skip and event in the report (default true). False keeps counts
+   * only, so memory stays bounded whatever the ledger's size (scheduler, benchmark).
+   */
+  readonly collect?: boolean | undefined;
+}
+
+export interface RunCounts {
+  readonly actions: number;
+  readonly skips: number;
+  readonly events: number;
+  /** Skips per reason code. */
+  readonly skipsByCode: Record<string, number>;
+  /** Actions per step. */
+  readonly actionsByStep: Record<string, number>;
 }
 
 export interface RunReport {
@@ -35,6 +54,15 @@ export interface RunReport {
   readonly actions: (PlannedAction & { scenario: string; scenarioVersion: number })[];
   readonly skips: Skip[];
   readonly events: PlanEvent[];
+  readonly counts: RunCounts;
+  /** Whether asOf is a business day of the company's country (else everything waits). */
+  readonly businessDay: boolean;
+  /** Planned actions cancelled by the re-check before planning (paid, disputed… since). */
+  readonly cancelled: CancelledAction[];
+  /** Account holds: customer codes put on hold and released by this run. */
+  readonly holds: { readonly held: string[]; readonly released: string[] };
+  /** Dry run: how the plan differs from the actions of the last stored run. */
+  readonly diff?: RunDiff | undefined;
 }
 
 const RUN_LOCK = 7352002;
@@ -73,7 +101,7 @@ async function runLocked(
 ): Promise<RunReport> {
   const config = await db
     .selectFrom('companies')
-    .select(['max_ledger_age_hours', 'promise_grace_days', 'net_credits'])
+    .select(['max_ledger_age_hours', 'promise_grace_days', 'net_credits', 'hold_tolerance_days'])
     .where('id', '=', company.id)
     .executeTakeFirstOrThrow();
   const fresh = await ledgerIsFresh(db, company.id, config.max_ledger_age_hours, options.now);
@@ -90,36 +118,37 @@ async function runLocked(
       ],
     );
   }
-  if (!options.dryRun) await ensureDefaultScenarios(db, company.id);
+  const dryRun = options.dryRun === true;
+  const collect = options.collect !== false;
+  if (!dryRun) await ensureDefaultScenarios(db, company.id);
   // A dry run on a fresh company uses the default scenarios without saving them (version 0).
   const scenarios = new Map<string, ScenarioVersion>(
     DEFAULT_SCENARIOS.map((s) => [s.code, { ...s, version: 0 }]),
   );
   for (const s of await listScenarios(db, company.id)) scenarios.set(s.code, s);
   const rules = await getAssignmentRules(db, company.id);
-  const run = options.dryRun
+  // What was planned before and has since been paid, disputed or paused is cancelled first,
+  // so that it neither goes out nor counts as a step done.
+  const cancelled = dryRun ? [] : await recheckPendingActions(db, company.id, options.asOf);
+  const run = dryRun
     ? null
     : await db
         .insertInto('dunning_runs')
         .values({ company_id: company.id, as_of: options.asOf, forced: options.force === true })
         .returning('id')
         .executeTakeFirstOrThrow();
-  const report: RunReport = {
-    asOf: options.asOf,
-    company: company.code,
-    runId: run?.id ?? null,
-    dryRun: options.dryRun === true,
-    customers: 0,
-    actions: [],
-    skips: [],
-    events: [],
-  };
+  const businessDay = isBusinessDay(company.country, options.asOf);
   const settings = {
     promiseGraceDays: config.promise_grace_days,
     netCredits: config.net_credits,
     ledgerFresh: true,
-    businessDay: dayOfWeek(options.asOf) <= 5,
+    businessDay,
   };
+  const actions: StoredAction[] = [];
+  const skips: Skip[] = [];
+  const events: PlanEvent[] = [];
+  const counts = { actions: 0, skips: 0, events: 0, skipsByCode: {}, actionsByStep: {} };
+  const toHold = new Set<string>();
   let afterId = 0;
   let customers = 0;
   for (;;) {
@@ -127,25 +156,7 @@ async function runLocked(
     if (batch.length === 0) break;
     afterId = batch[batch.length - 1]!.id;
     const planned = batch.map((customer) => {
-      const exposure: Record<string, number> = {};
-      for (const i of customer.items)
-        exposure[i.currency] = (exposure[i.currency] ?? 0) + i.openMinor;
-      const assigned = assignScenario(
-        {
-          scenario: customer.scenario,
-          segment: customer.facts.segment,
-          country: customer.facts.country,
-        },
-        exposure,
-        rules,
-        FALLBACK_SCENARIO,
-      );
-      const scenario = scenarios.get(assigned.scenario) ?? scenarios.get(FALLBACK_SCENARIO);
-      if (!scenario)
-        throw new AppError(
-          'NOT_FOUND',
-          `scenario ${assigned.scenario} does not exist (customer ${customer.facts.code})`,
-        );
+      const scenario = scenarioOf(customer, scenarios, rules);
       const plan = planCustomer({
         customer: customer.facts,
         items: customer.items,
@@ -167,12 +178,25 @@ async function runLocked(
           })),
         );
     customers += batch.length;
-    report.actions.push(...stored);
-    for (const p of planned) {
-      report.skips.push(...p.plan.skips);
-      report.events.push(...p.plan.events);
+    count(counts, stored, planned);
+    if (dryRun) {
+      for (const a of stored)
+        if (a.mode !== 'confirm' && a.kinds.includes('hold_account')) toHold.add(a.customer);
+    }
+    if (collect) {
+      actions.push(...stored);
+      for (const p of planned) {
+        skips.push(...p.plan.skips);
+        events.push(...p.plan.events);
+      }
     }
   }
+  const holds = run
+    ? await applyAccountHolds(db, company.id, options.asOf, config.hold_tolerance_days)
+    : {
+        held: [...toHold].sort(),
+        released: await releasable(db, company.id, options.asOf, config.hold_tolerance_days),
+      };
   if (run) {
     await db
       .updateTable('dunning_runs')
@@ -180,13 +204,107 @@ async function runLocked(
         status: 'done',
         finished_at: new Date(),
         customers,
-        actions: report.actions.length,
-        skips: report.skips.length,
+        actions: counts.actions,
+        skips: counts.skips,
       })
       .where('id', '=', run.id)
       .execute();
   }
-  return { ...report, customers };
+  return {
+    asOf: options.asOf,
+    company: company.code,
+    runId: run?.id ?? null,
+    dryRun,
+    customers,
+    actions,
+    skips,
+    events,
+    counts,
+    businessDay,
+    cancelled,
+    holds,
+    diff: dryRun && collect ? await diffFromLastRun(db, company.id, actions) : undefined,
+  };
+}
+
+type StoredAction = RunReport['actions'][number];
+
+function scenarioOf(
+  customer: Awaited<ReturnType<typeof loadBatch>>[number],
+  scenarios: ReadonlyMap<string, ScenarioVersion>,
+  rules: Awaited<ReturnType<typeof getAssignmentRules>>,
+): ScenarioVersion {
+  const exposure: Record<string, number> = {};
+  for (const i of customer.items) exposure[i.currency] = (exposure[i.currency] ?? 0) + i.openMinor;
+  const assigned = assignScenario(
+    {
+      scenario: customer.scenario,
+      segment: customer.facts.segment,
+      country: customer.facts.country,
+    },
+    exposure,
+    rules,
+    FALLBACK_SCENARIO,
+  );
+  const scenario = scenarios.get(assigned.scenario) ?? scenarios.get(FALLBACK_SCENARIO);
+  if (!scenario)
+    throw new AppError(
+      'NOT_FOUND',
+      `scenario ${assigned.scenario} does not exist (customer ${customer.facts.code})`,
+    );
+  return scenario;
+}
+
+function count(
+  counts: {
+    actions: number;
+    skips: number;
+    events: number;
+    skipsByCode: Record<string, number>;
+    actionsByStep: Record<string, number>;
+  },
+  stored: readonly StoredAction[],
+  planned: readonly { plan: { skips: readonly Skip[]; events: readonly PlanEvent[] } }[],
+): void {
+  counts.actions += stored.length;
+  for (const a of stored) counts.actionsByStep[a.step] = (counts.actionsByStep[a.step] ?? 0) + 1;
+  for (const p of planned) {
+    counts.skips += p.plan.skips.length;
+    counts.events += p.plan.events.length;
+    for (const s of p.plan.skips)
+      counts.skipsByCode[s.code] = (counts.skipsByCode[s.code] ?? 0) + 1;
+  }
+}
+
+/** Dry run: customers on hold that the run would release (nothing overdue beyond tolerance). */
+async function releasable(
+  db: Kysely<DB>,
+  companyId: number,
+  asOf: LocalDate,
+  toleranceDays: number,
+): Promise<string[]> {
+  const cutoff = addDays(asOf, -toleranceDays);
+  const rows = await db
+    .selectFrom('customers as c')
+    .select('c.code')
+    .where('c.company_id', '=', companyId)
+    .where('c.status', '=', 'on_hold')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('items as i')
+            .select(sql`1`.as('one'))
+            .whereRef('i.customer_id', '=', 'c.id')
+            .where('i.type', '=', 'invoice')
+            .where('i.open_minor', '<>', 0)
+            .where('i.disputed', '=', false)
+            .where('i.due_date', '<', cutoff),
+        ),
+      ),
+    )
+    .orderBy('c.code')
+    .execute();
+  return rows.map((r) => r.code);
 }
 
 async function ledgerIsFresh(db: Kysely<DB>, companyId: number, maxHours: number, now: Date) {

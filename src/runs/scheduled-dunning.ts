@@ -62,6 +62,7 @@ export async function runScheduledDunning(
     company: company.code,
     asOf: todayIn(company.timezone, now),
     now,
+    collect: false,
   });
   log(summarizeRun(report, (Date.now() - started) / 1000));
   return report;
@@ -69,16 +70,15 @@ export async function runScheduledDunning(
 
 /** One line: `dunning run of MAIN for 2026-11-23 (run 7): 120 customers, 15 actions, …`. */
 export function summarizeRun(report: RunReport, seconds: number): string {
-  const counts = new Map<string, number>();
-  for (const s of report.skips) counts.set(s.code, (counts.get(s.code) ?? 0) + 1);
-  const skips = [...counts]
+  const c = report.counts;
+  const skips = Object.entries(c.skipsByCode)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([code, n]) => `${code} ${n}`)
     .join(', ');
   return (
     `dunning run of ${report.company} for ${report.asOf}` +
     `${report.runId === null ? '' : ` (run ${report.runId})`}: ` +
-    `${report.customers} customers, ${report.actions.length} actions created, ` +
-    `${report.skips.length} skips${skips ? ` (${skips})` : ''}, ${seconds.toFixed(1)} s`
+    `${report.customers} customers, ${c.actions} actions created, ` +
+    `${c.skips} skips${skips ? ` (${skips})` : ''}, ${seconds.toFixed(1)} s`
   );
 }

@@ -177,6 +177,9 @@ export interface DunningActionsTable {
   reasons: string[];
   idempotency_key: string;
   created_at: Timestamp;
+  /** Why a cancelled action was cancelled (migration 0005): a stable code. */
+  cancel_reason: string | null;
+  cancelled_on: string | null;
 }
 
 export interface TimelineTable {

@@ -4,6 +4,7 @@ import { resolveCompany, todayIn } from '../../store/companies.ts';
 import { withDatabase } from '../open.ts';
 import { printJson } from '../output.ts';
 import { parseDateOption } from '../options.ts';
+import { minorToDecimalString } from '../../core/money/format-money.ts';
 
 export function runCommand(): Command {
   return new Command('run')
@@ -42,18 +43,39 @@ export function runCommand(): Command {
 }
 
 function renderRun(r: RunReport): string {
-  const counts = new Map<string, number>();
-  for (const s of r.skips) counts.set(s.code, (counts.get(s.code) ?? 0) + 1);
+  const c = r.counts;
   const lines = [
-    `${r.dryRun ? 'DRY RUN — nothing stored. ' : ''}run of ${r.asOf} for ${r.company}: ${r.customers} customers with open items, ` +
-      `${r.actions.length} action(s)${r.dryRun ? '' : ' created'}, ${r.skips.length} skip(s)`,
+    `${r.dryRun ? 'DRY RUN — nothing stored. ' : ''}run of ${r.asOf} for ${r.company}: ` +
+      `${r.customers} customers with open items, ${c.actions} action(s)` +
+      `${r.dryRun ? '' : ' created'}, ${c.skips} skip(s)`,
   ];
-  if (counts.size > 0)
-    lines.push(`  skips: ${[...counts].map(([c, n]) => `${c} ${n}`).join(' · ')}`);
+  if (!r.businessDay) lines.push(`  ${r.asOf} is not a business day: every step waits`);
+  const skips = Object.entries(c.skipsByCode);
+  if (skips.length > 0) lines.push(`  skips: ${skips.map(([k, n]) => `${k} ${n}`).join(' · ')}`);
+  if (r.cancelled.length > 0) {
+    lines.push(`  cancelled before planning: ${r.cancelled.length}`);
+    for (const x of r.cancelled)
+      lines.push(`    #${x.id} ${x.customer} ${x.currency} ${x.step} — ${x.reason}: ${x.detail}`);
+  }
+  if (r.holds.held.length > 0) lines.push(`  accounts put on hold: ${r.holds.held.join(', ')}`);
+  if (r.holds.released.length > 0)
+    lines.push(`  accounts released: ${r.holds.released.join(', ')}`);
   for (const a of r.actions) {
     lines.push(
-      `  ${a.customer} ${a.currency} ${a.step} [${a.kinds.join('+')}] ${a.mode} overdue ${a.overdueMinor} — ${a.reasons.join(', ')}`,
+      `  ${a.customer} ${a.currency} ${a.step} [${a.kinds.join('+')}] ${a.mode} ` +
+        `overdue ${minorToDecimalString(a.overdueMinor, a.currency)} — ${a.reasons.join(', ')}`,
     );
+  }
+  if (r.diff) {
+    const d = r.diff;
+    lines.push(
+      d.against
+        ? `  compared with run ${d.against.runId} of ${d.against.asOf}: ` +
+            `${d.added.length} new, ${d.removed.length} no longer planned, ${d.unchanged} unchanged`
+        : '  no stored run to compare with',
+    );
+    for (const e of d.added) lines.push(`    + ${e.customer} ${e.currency} ${e.step}`);
+    for (const e of d.removed) lines.push(`    - ${e.customer} ${e.currency} ${e.step}`);
   }
   return lines.join('\n') + '\n';
 }
