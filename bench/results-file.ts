@@ -3,6 +3,7 @@ import type { Machine } from './machine.ts';
 import { BENCH_AS_OF, BENCH_SEED, type GeneratedFiles } from './generate.ts';
 import type { BackendResult } from './run-backend.ts';
 import { ACCOUNT_ITEMS, ACCOUNT_RUNS, ACCOUNT_WARMUPS } from './account-step.ts';
+import { otherSections } from './sections.ts';
 import { figuresTable, interpretation, int, phasesTable } from './report.ts';
 
 /** A hand-written section between these markers survives when the file is rewritten. */
@@ -28,7 +29,8 @@ export interface ResultsInput {
 /** Rewrites the results file from this run's figures, keeping its hand-written section. */
 export async function writeResultsFile(path: string, input: ResultsInput): Promise<void> {
   const kept = await keptSection(path);
-  await writeFile(path, resultsMarkdown(input) + kept);
+  const sections = await otherSections(path);
+  await writeFile(path, resultsMarkdown(input) + kept + sections);
 }
 
 function resultsMarkdown(input: ResultsInput): string {

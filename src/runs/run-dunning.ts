@@ -87,7 +87,9 @@ export async function runDunning(database: Database, options: RunOptions): Promi
       );
     }
     try {
-      return await runLocked(conn, company, options);
+      // PGlite serves one session, held here: reads go through it too (no prefetch gain there).
+      const reader = database.backend === 'pglite' ? conn : database.db;
+      return await runLocked(conn, reader, company, options);
     } finally {
       await sql`select pg_advisory_unlock(${RUN_LOCK}, ${company.id})`.execute(conn);
     }
@@ -96,6 +98,7 @@ export async function runDunning(database: Database, options: RunOptions): Promi
 
 async function runLocked(
   db: Kysely<DB>,
+  reader: Kysely<DB>,
   company: Company,
   options: RunOptions,
 ): Promise<RunReport> {
@@ -151,10 +154,18 @@ async function runLocked(
   const toHold = new Set<string>();
   let afterId = 0;
   let customers = 0;
+  const batchSize = options.batchSize ?? 500;
+  // The next batch is read (on another pooled connection, on the server) while this one is
+  // planned and stored: the server builds one batch as JavaScript plans the other.
+  const load = (after: number) => loadBatch(reader, company.id, after, batchSize);
+  let next = load(afterId);
   for (;;) {
-    const batch = await loadBatch(db, company.id, afterId, options.batchSize ?? 500);
+    const batch = await next;
     if (batch.length === 0) break;
     afterId = batch[batch.length - 1]!.id;
+    next = load(afterId);
+    // A failure below leaves `next` unawaited: mark it handled, it is not used.
+    next.catch(() => undefined);
     const planned = batch.map((customer) => {
       const scenario = scenarioOf(customer, scenarios, rules);
       const plan = planCustomer({

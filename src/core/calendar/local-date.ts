@@ -68,8 +68,24 @@ function split(date: LocalDate): Parts {
   return { y, m, d };
 }
 
+/**
+ * Day numbers already computed: a run compares the same few thousand dates millions of
+ * times. Bounded, and emptied when full (a pure memo: same input, same output).
+ */
+const dayNumbers = new Map<string, number>();
+const MAX_MEMO = 50_000;
+
 /** Days from 1970-01-01 to `date` (negative before it). */
 export function toDayNumber(date: LocalDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const n = computeDayNumber(date);
+  if (dayNumbers.size >= MAX_MEMO) dayNumbers.clear();
+  dayNumbers.set(date, n);
+  return n;
+}
+
+function computeDayNumber(date: LocalDate): number {
   const { y: year, m, d } = split(date);
   // Count years from March so that the leap day is the last day of the counting year.
   const y = m <= 2 ? year - 1 : year;
