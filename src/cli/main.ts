@@ -11,6 +11,8 @@ import { disputeCommand } from './commands/dispute.ts';
 import { holdCommand } from './commands/hold.ts';
 import { customerCommand } from './commands/customer.ts';
 import { planCommand } from './commands/plan.ts';
+import { penaltiesCommand } from './commands/penalties.ts';
+import { ratesCommand } from './commands/rates.ts';
 import { exitCodeFor, EXIT } from './exit-codes.ts';
 import { printError } from './output.ts';
 
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
     disputeCommand(),
     holdCommand(),
     customerCommand(),
+    penaltiesCommand(),
+    ratesCommand(),
     serveCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
