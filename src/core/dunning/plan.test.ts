@@ -438,12 +438,13 @@ describe('planner: promises', () => {
     assert.equal(plan.skips[0]?.code, 'PROMISE_PENDING');
   });
 
-  it('a broken promise resumes at the next step at once and is reported', () => {
+  it('a broken promise resumes at the next step at once, with a call task, and is reported', () => {
     const plan = planCustomer(
       input('2026-03-23', [invoice('F1', '2026-03-02')], { history, promises: [promise] }),
     );
     assert.equal(plan.actions[0]?.step, 'l1');
     assert.ok(plan.actions[0]?.reasons.includes('BROKEN_PROMISE'));
+    assert.ok(plan.actions[0]?.kinds.includes('call_task'));
     assert.equal(plan.events[0]?.kind, 'promise_broken');
   });
 

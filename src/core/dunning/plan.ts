@@ -259,10 +259,15 @@ function takeStep(
     (a) => a.kind === 'email' || a.kind === 'letter' || a.kind === 'sms' || a.kind === 'call_task',
   );
   if (needsContact && !hasCommunication(reach.kinds)) return;
+  // A broken promise puts the customer back on the collector's call list.
+  const kinds =
+    reasons.includes('BROKEN_PROMISE') && !reach.kinds.includes('call_task')
+      ? [...reach.kinds, 'call_task' as const]
+      : reach.kinds;
   c.actions.push({
     ...base,
     type: 'step',
-    kinds: reach.kinds,
+    kinds,
     mode: step.mode,
     reasons: [...reasons, ...reach.reasons],
     idempotencyKey: key(customer.code, currency, step.id, asOf),
