@@ -19,7 +19,8 @@ export interface AccountHolds {
  * - every customer on hold with nothing overdue beyond `toleranceDays` (no open,
  *   undisputed invoice due before asOf − toleranceDays) becomes active again —
  *   event ACCOUNT_RELEASED.
- * A customer held by this call is not released by it. Running it twice changes nothing more.
+ * A customer held on `asOf` (by this call or an earlier one) is not released before the
+ * next day. Running it twice changes nothing more.
  */
 export async function applyAccountHolds(
   db: Kysely<DB>,
@@ -50,15 +51,18 @@ export async function applyAccountHolds(
       .where('a.state', 'in', ['planned', 'approved', 'done'])
       .where(sql<boolean>`'hold_account' = any(a.kinds)`)
       .where('c.status', '=', 'active')
-      // Each hold action holds the account once: after a release, only a new one holds again.
+      // Each hold action holds the account once: after a release, only an action planned
+      // after the last hold holds again. (Not `t.action_id = a.id`: a customer dunned in two
+      // currencies has two hold actions of one day, and only the first is named by the event.)
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
             selectFrom('timeline as t')
               .select(sql`1`.as('one'))
-              .whereRef('t.action_id', '=', 'a.id')
+              .whereRef('t.customer_id', '=', 'a.customer_id')
               .where('t.kind', '=', 'event')
-              .where('t.code', '=', 'ACCOUNT_HELD'),
+              .where('t.code', '=', 'ACCOUNT_HELD')
+              .whereRef('t.as_of', '>=', 'a.as_of'),
           ),
         ),
       )
@@ -99,6 +103,20 @@ export async function applyAccountHolds(
       .where('c.company_id', '=', companyId)
       .where('c.status', '=', 'on_hold')
       .$if(heldIds.length > 0, (q) => q.where('c.id', 'not in', heldIds))
+      // Nor one held earlier on this business date: the hold stands until the next day's run
+      // (else a second call of the day would release what the first held).
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('timeline as t')
+              .select(sql`1`.as('one'))
+              .whereRef('t.customer_id', '=', 'c.id')
+              .where('t.kind', '=', 'event')
+              .where('t.code', '=', 'ACCOUNT_HELD')
+              .where('t.as_of', '=', asOf),
+          ),
+        ),
+      )
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(

@@ -85,6 +85,9 @@ export function promiseCommand(): Command {
         else process.stdout.write(`promise #${promise.id} cancelled: ${describe(promise)}\n`);
       });
     });
+  // main.ts sets these on the command after its subcommands exist: set them on each too,
+  // so that a usage error exits with 2 (not commander's 1) and shows the help.
+  for (const sub of command.commands) sub.exitOverride().showHelpAfterError();
   return command;
 }
 

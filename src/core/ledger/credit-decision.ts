@@ -68,8 +68,9 @@ export interface CreditDecision {
  * Decides whether a customer may take new orders as of a date. Order of precedence:
  * litigation, blocked by hand, on hold by dunning (a hold_account step, lifted by the
  * run once nothing is overdue beyond the company's tolerance), then the credit limit.
- * Items overdue beyond the tolerance are reported as a further reason; they do not
- * block an active account by themselves.
+ * Items overdue beyond the tolerance are reported as a further reason (after the
+ * deciding one, for every status but 'excluded', where only the credit limit applies);
+ * they do not block an active account by themselves.
  */
 export function decideCredit(f: CreditFacts): CreditDecision {
   const overdueMinor: Record<string, number> = {};
@@ -111,10 +112,18 @@ export function decideCredit(f: CreditFacts): CreditDecision {
   let reasons: CreditReason[];
   if (f.status === 'litigation') {
     status = 'litigation';
-    reasons = [{ code: 'LITIGATION', detail: 'the account is in litigation' }, ...rules];
+    reasons = [
+      { code: 'LITIGATION', detail: 'the account is in litigation' },
+      ...rules,
+      ...(overdueRule ? [overdueRule] : []),
+    ];
   } else if (f.status === 'blocked') {
     status = 'blocked';
-    reasons = [{ code: 'ACCOUNT_BLOCKED', detail: 'the account is blocked' }, ...rules];
+    reasons = [
+      { code: 'ACCOUNT_BLOCKED', detail: 'the account is blocked' },
+      ...rules,
+      ...(overdueRule ? [overdueRule] : []),
+    ];
   } else if (f.status === 'on_hold') {
     status = 'on_hold';
     const release = `released by the run once nothing is overdue more than ${days(f.toleranceDays)}`;
