@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
 import type { Database } from '../store/database.ts';
 import { AppError } from '../core/errors.ts';
-import { addDays, type LocalDate } from '../core/calendar/local-date.ts';
+import type { LocalDate } from '../core/calendar/local-date.ts';
 import { planCustomer } from '../core/dunning/plan.ts';
 import type { PlanEvent, PlannedAction, Skip } from '../core/dunning/plan-types.ts';
 import { assignScenario } from '../core/scenario/assign-scenario.ts';
@@ -191,8 +191,12 @@ async function runLocked(
     customers += batch.length;
     count(counts, stored, planned);
     if (dryRun) {
+      const active = new Set(
+        batch.filter((c) => c.facts.status === 'active').map((c) => c.facts.code),
+      );
       for (const a of stored)
-        if (a.mode !== 'confirm' && a.kinds.includes('hold_account')) toHold.add(a.customer);
+        if (a.mode !== 'confirm' && a.kinds.includes('hold_account') && active.has(a.customer))
+          toHold.add(a.customer);
     }
     if (collect) {
       actions.push(...stored);
@@ -204,10 +208,7 @@ async function runLocked(
   }
   const holds = run
     ? await applyAccountHolds(db, company.id, options.asOf, config.hold_tolerance_days)
-    : {
-        held: [...toHold].sort(),
-        released: await releasable(db, company.id, options.asOf, config.hold_tolerance_days),
-      };
+    : await previewHolds(db, company.id, options.asOf, config.hold_tolerance_days, toHold);
   if (run) {
     await db
       .updateTable('dunning_runs')
@@ -287,35 +288,33 @@ function count(
   }
 }
 
-/** Dry run: customers on hold that the run would release (nothing overdue beyond tolerance). */
-async function releasable(
+const ROLLBACK = Symbol('rollback');
+
+/**
+ * Dry run: the holds a real run would apply — the stored actions' (applied in a
+ * transaction that is rolled back, so the rules are exactly the real run's) plus the
+ * customers this plan would hold — and the releases, minus those.
+ */
+async function previewHolds(
   db: Kysely<DB>,
   companyId: number,
   asOf: LocalDate,
   toleranceDays: number,
-): Promise<string[]> {
-  const cutoff = addDays(asOf, -toleranceDays);
-  const rows = await db
-    .selectFrom('customers as c')
-    .select('c.code')
-    .where('c.company_id', '=', companyId)
-    .where('c.status', '=', 'on_hold')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('items as i')
-            .select(sql`1`.as('one'))
-            .whereRef('i.customer_id', '=', 'c.id')
-            .where('i.type', '=', 'invoice')
-            .where('i.open_minor', '<>', 0)
-            .where('i.disputed', '=', false)
-            .where('i.due_date', '<', cutoff),
-        ),
-      ),
-    )
-    .orderBy('c.code')
-    .execute();
-  return rows.map((r) => r.code);
+  planned: ReadonlySet<string>,
+): Promise<{ held: string[]; released: string[] }> {
+  let stored: { held: string[]; released: string[] } = { held: [], released: [] };
+  try {
+    await db.transaction().execute(async (trx) => {
+      stored = await applyAccountHolds(trx, companyId, asOf, toleranceDays);
+      throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  return {
+    held: [...new Set([...stored.held, ...planned])].sort(),
+    released: stored.released.filter((code) => !planned.has(code)),
+  };
 }
 
 async function ledgerIsFresh(db: Kysely<DB>, companyId: number, maxHours: number, now: Date) {

@@ -196,6 +196,9 @@ for (const backend of BACKENDS) {
         ids: [pending[0]!.id],
         now: new Date('2026-03-17T09:00:00Z'),
       });
+      // The dry run shows the hold the approved action will apply, and stores nothing.
+      const preview = await run('2026-03-17', { force: true, dryRun: true });
+      assert.deepEqual(preview.holds, { held: ['Q1'], released: [] });
       const next = await run('2026-03-17', { force: true });
       assert.deepEqual(next.holds, { held: ['Q1'], released: [] });
       // A hold action holds once: running again changes nothing.
@@ -205,6 +208,8 @@ for (const backend of BACKENDS) {
 
     it('a paid account is released by the next run, and stays released', async () => {
       await importItems(['H1,H-1,invoice,2026-02-01,2026-03-03,EUR,100.00,0.00'], '2026-03-18');
+      const preview = await run('2026-03-18', { force: true, dryRun: true });
+      assert.deepEqual(preview.holds, { held: [], released: ['H1'] });
       const r = await run('2026-03-18', { force: true });
       assert.deepEqual(r.holds, { held: [], released: ['H1'] });
       const h1 = await creditStatus(database.db, undefined, 'H1', '2026-03-18');
