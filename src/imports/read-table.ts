@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import { parseCsvTable, emptyFile } from './csv-table.ts';
-import { parseXlsxTable } from './xlsx-table.ts';
 import type { RawTable, TableFormat } from './table.ts';
 
 export interface ReadOptions {
@@ -55,7 +54,8 @@ export async function readTableFile(path: string, options: ReadOptions): Promise
   const sha256 = createHash('sha256').update(data).digest('hex');
   const table =
     detectFormat(path, data) === 'xlsx'
-      ? await parseXlsxTable(data, fileName)
+      ? // exceljs takes a second to load: only XLSX imports pay for it.
+        await (await import('./xlsx-table.ts')).parseXlsxTable(data, fileName)
       : parseCsvTable(decodeUtf8(data, fileName), fileName, options.delimiter);
   if (table.rows.length === 0) {
     throw new AppError('INVALID_FILE', `${fileName} has a header but no data rows`, [

@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysType from 'date-holidays';
 import { addDays, dayOfWeek, type LocalDate } from '../core/calendar/local-date.ts';
 
 /**
@@ -43,7 +44,7 @@ export interface PublicHoliday {
 /** The public holidays of `country` in `year`, in date order (names in the country's language). */
 export function publicHolidays(country: string, year: number): PublicHoliday[] {
   const [code, state] = splitCountry(country);
-  const calendar = state ? new Holidays(code, state) : new Holidays(code);
+  const calendar = Holidays(code, state);
   const seen = new Map<LocalDate, string>();
   for (const h of calendar.getHolidays(year)) {
     if (h.type !== 'public') continue;
@@ -60,6 +61,17 @@ export function publicHolidays(country: string, year: number): PublicHoliday[] {
 }
 
 const cache = new Map<string, ReadonlySet<LocalDate>>();
+
+/** date-holidays and its rule data load on first use: commands that never plan don't pay for it. */
+let HolidaysClass: typeof HolidaysType | undefined;
+function Holidays(country: string, state?: string): HolidaysType {
+  if (!HolidaysClass) {
+    const loaded = createRequire(import.meta.url)('date-holidays') as
+      typeof HolidaysType | { default: typeof HolidaysType };
+    HolidaysClass = 'default' in loaded ? loaded.default : loaded;
+  }
+  return state ? new HolidaysClass(country, state) : new HolidaysClass(country);
+}
 
 function holidaySet(country: string, year: number): ReadonlySet<LocalDate> {
   const key = `${country}|${year}`;

@@ -1,11 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../store/database.ts';
-import { startServer } from '../../api/server.ts';
 import { seedDemo } from '../../imports/demo-files.ts';
 import { todayIn } from '../../store/companies.ts';
 import { parseTimeOfDay } from '../../core/calendar/time-of-day.ts';
-import { scheduleDunningRuns, type DunningSchedule } from '../../runs/scheduled-dunning.ts';
+import type { DunningSchedule } from '../../runs/scheduled-dunning.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -47,6 +46,8 @@ export function serveCommand(): Command {
           }
         }
         const port = o.port === undefined ? config.port : Number(o.port);
+        // Fastify loads only for the server, not for every relance command.
+        const { startServer } = await import('../../api/server.ts');
         const server = await startServer(database, { host: o.host ?? config.host, port });
         const { url } = server;
         closeServer = server.close;
@@ -67,6 +68,7 @@ export function serveCommand(): Command {
         if (runAt) {
           const log = (line: string) =>
             process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+          const { scheduleDunningRuns } = await import('../../runs/scheduled-dunning.ts');
           schedule = await scheduleDunningRuns(database, { time: runAt, log });
           for (const c of schedule.companies)
             log(
