@@ -2,6 +2,7 @@
  * One measured step of the planning benchmark, in its own process so that its peak
  * resident memory is its own: `node --import tsx bench/plan-child.ts <step> <target-json>`.
  * Prints one JSON line { seconds, rows, peakRssMb, ... } on stdout.
+ *   open   opens the database and does nothing (the memory baseline)
  *   setup  imports the generated files (customers, contacts, items) into company BENCH
  *   floor  one query reading the open-item rows the planner needs, ordered by customer
  *   dry    relance run --dry-run (counts only, as a scheduler would)
@@ -70,6 +71,8 @@ async function step(name: string, target: ChildTarget): Promise<Omit<ChildResult
     const company = await resolveCompany(database.db, BENCH_COMPANY);
     collectGarbage();
     const start = now();
+    // The resident memory of a process that only opens the database: what the run adds is above it.
+    if (name === 'open') return { seconds: (now() - start) / 1000, rows: 0 };
     if (name === 'floor') {
       const result = await sql<{
         customer_id: number;
@@ -91,7 +94,9 @@ async function step(name: string, target: ChildTarget): Promise<Omit<ChildResult
         dryRun: name === 'dry',
         force: true,
         collect: false,
-        batchSize: process.env.RELANCE_BENCH_BATCH ? Number(process.env.RELANCE_BENCH_BATCH) : undefined,
+        batchSize: process.env.RELANCE_BENCH_BATCH
+          ? Number(process.env.RELANCE_BENCH_BATCH)
+          : undefined,
         now: new Date(),
       });
       return {

@@ -48,6 +48,7 @@ interface BackendFigures {
   readonly name: string;
   readonly where: string;
   readonly setup: ChildResult;
+  readonly open: ChildResult;
   readonly floor: ChildResult;
   readonly dry: ChildResult;
   readonly real: ChildResult;
@@ -65,6 +66,8 @@ async function measure(
   log(
     `setup (import customers, contacts, items): ${setup.rows} rows in ${setup.seconds.toFixed(1)} s`,
   );
+  const open = await child('open', target);
+  log(`open only (memory baseline): peak RSS ${open.peakRssMb} MB`);
   const floor = await child('floor', target);
   log(
     `floor (one query, ${floor.rows} open-item rows): ${floor.seconds.toFixed(2)} s, peak RSS ${floor.peakRssMb} MB`,
@@ -79,7 +82,7 @@ async function measure(
     `real run: ${real.actions} actions stored in ${real.seconds.toFixed(2)} s ` +
       `(${(real.seconds / floor.seconds).toFixed(2)}× floor), peak RSS ${real.peakRssMb} MB`,
   );
-  return { name, where, setup, floor, dry, real };
+  return { name, where, setup, open, floor, dry, real };
 }
 
 function section(
@@ -92,6 +95,7 @@ function section(
 ): string {
   const ratio = (x: ChildResult, f: ChildResult) => `${(x.seconds / f.seconds).toFixed(2)}×`;
   const rows = results.flatMap((r) => [
+    `| ${r.name} | open the database only (memory baseline) | — | — | ${r.open.peakRssMb} MB |`,
     `| ${r.name} | floor: one query, ${r.floor.rows.toLocaleString('en')} rows | ${r.floor.seconds.toFixed(2)} s | 1.00× | ${r.floor.peakRssMb} MB |`,
     `| ${r.name} | dry run (${r.dry.actions?.toLocaleString('en')} actions, ${r.dry.skips?.toLocaleString('en')} skips) | ${r.dry.seconds.toFixed(2)} s | ${ratio(r.dry, r.floor)} | ${r.dry.peakRssMb} MB |`,
     `| ${r.name} | real run (stores actions + timeline) | ${r.real.seconds.toFixed(2)} s | ${ratio(r.real, r.floor)} | ${r.real.peakRssMb} MB |`,
