@@ -14,6 +14,8 @@ export interface Config {
   readonly importMaxMb: number;
   /** Local time ('HH:MM', each company's time zone) of the daily run in `relance serve`. */
   readonly runAt: string | undefined;
+  /** Outgoing e-mail and the delivery worker (docs/delivery.md). */
+  readonly delivery: DeliveryConfig;
 }
 
 interface FileConfig {
@@ -23,12 +25,15 @@ interface FileConfig {
   port?: number;
   importMaxMb?: number;
   runAt?: string;
+  delivery?: FileDeliveryConfig;
 }
 
 /**
  * Reads `relance.config.json` (or the file named by RELANCE_CONFIG) and the
  * environment: DATABASE_URL, RELANCE_DATA_DIR, RELANCE_HOST, PORT / RELANCE_PORT,
- * RELANCE_IMPORT_MAX_MB, RELANCE_RUN_AT.
+ * RELANCE_IMPORT_MAX_MB, RELANCE_RUN_AT, and for delivery RELANCE_SMTP_URL, RELANCE_MAIL_FROM,
+ * RELANCE_RETRY_BASE_SECONDS, RELANCE_RETRY_MAX_SECONDS, RELANCE_MAX_ATTEMPTS,
+ * RELANCE_SENDING_LEASE_SECONDS, RELANCE_WORKER_POLL_SECONDS, RELANCE_WORKER_CONCURRENCY.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const path = resolve(env.RELANCE_CONFIG ?? 'relance.config.json');
@@ -55,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DEFAULT_MAX_IMPORT_MB,
     ),
     runAt: runAt(env.RELANCE_RUN_AT || file.runAt || undefined),
+    delivery: deliveryConfig(env, file.delivery ?? {}),
   };
 }
 
@@ -89,6 +95,120 @@ function number(
         },
       ],
     );
+  }
+  return value;
+}
+
+/** SMTP settings of one company (config file `delivery.companies.CODE`): they override the defaults. */
+export interface CompanyMailConfig {
+  readonly smtpUrl?: string | undefined;
+  readonly mailFrom?: string | undefined;
+}
+
+export interface DeliveryConfig {
+  /** Deployment-wide SMTP server, `smtp://user:pass@host:587` (STARTTLS) or `smtps://…:465`. */
+  readonly smtpUrl: string | undefined;
+  /** Deployment-wide collection address, `Name <address>` or `address`. */
+  readonly mailFrom: string | undefined;
+  /** Per-company overrides, by company code. */
+  readonly companies: Readonly<Record<string, CompanyMailConfig>>;
+  /** First retry delay after a temporary failure; doubled each attempt (with jitter) up to the max. */
+  readonly retryBaseSeconds: number;
+  readonly retryMaxSeconds: number;
+  /** Attempts after which a temporary failure becomes permanent. */
+  readonly maxAttempts: number;
+  /** A row in 'sending' for longer than this was left by a worker that stopped: it becomes 'unknown'. */
+  readonly leaseSeconds: number;
+  readonly pollSeconds: number;
+  /** Messages a worker sends at the same time. */
+  readonly concurrency: number;
+}
+
+interface FileDeliveryConfig {
+  smtpUrl?: string;
+  mailFrom?: string;
+  companies?: Record<string, CompanyMailConfig>;
+  retryBaseSeconds?: number;
+  retryMaxSeconds?: number;
+  maxAttempts?: number;
+  leaseSeconds?: number;
+  pollSeconds?: number;
+  concurrency?: number;
+}
+
+function deliveryConfig(env: NodeJS.ProcessEnv, file: FileDeliveryConfig): DeliveryConfig {
+  const companies: Record<string, CompanyMailConfig> = {};
+  for (const [code, c] of Object.entries(file.companies ?? {})) {
+    companies[code] = {
+      smtpUrl: smtpUrl(`delivery.companies.${code}.smtpUrl`, c.smtpUrl),
+      mailFrom: c.mailFrom,
+    };
+  }
+  const whole = (name: string, e: string | undefined, f: number | undefined, d: number) => {
+    const value = number(name, e, f, d);
+    if (!Number.isSafeInteger(value)) {
+      throw new AppError('CONFIG', `${name} must be a whole number`, [
+        { field: name, value: String(value), expected: 'a whole number ≥ 1' },
+      ]);
+    }
+    return value;
+  };
+  return {
+    smtpUrl: smtpUrl('RELANCE_SMTP_URL', env.RELANCE_SMTP_URL || file.smtpUrl || undefined),
+    mailFrom: env.RELANCE_MAIL_FROM || file.mailFrom || undefined,
+    companies,
+    retryBaseSeconds: number(
+      'RELANCE_RETRY_BASE_SECONDS',
+      env.RELANCE_RETRY_BASE_SECONDS,
+      file.retryBaseSeconds,
+      60,
+    ),
+    retryMaxSeconds: number(
+      'RELANCE_RETRY_MAX_SECONDS',
+      env.RELANCE_RETRY_MAX_SECONDS,
+      file.retryMaxSeconds,
+      3600,
+    ),
+    maxAttempts: whole('RELANCE_MAX_ATTEMPTS', env.RELANCE_MAX_ATTEMPTS, file.maxAttempts, 20),
+    leaseSeconds: number(
+      'RELANCE_SENDING_LEASE_SECONDS',
+      env.RELANCE_SENDING_LEASE_SECONDS,
+      file.leaseSeconds,
+      600,
+    ),
+    pollSeconds: number(
+      'RELANCE_WORKER_POLL_SECONDS',
+      env.RELANCE_WORKER_POLL_SECONDS,
+      file.pollSeconds,
+      10,
+    ),
+    concurrency: whole(
+      'RELANCE_WORKER_CONCURRENCY',
+      env.RELANCE_WORKER_CONCURRENCY,
+      file.concurrency,
+      8,
+    ),
+  };
+}
+
+function smtpUrl(field: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+    throw new AppError('CONFIG', `${field} is not an SMTP URL`, [
+      {
+        field,
+        // Never echo a password back.
+        value: value.replace(/\/\/[^@/]*@/, '//***@'),
+        expected:
+          'smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS)',
+      },
+    ]);
   }
   return value;
 }

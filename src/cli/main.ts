@@ -13,6 +13,15 @@ import { customerCommand } from './commands/customer.ts';
 import { planCommand } from './commands/plan.ts';
 import { penaltiesCommand } from './commands/penalties.ts';
 import { ratesCommand } from './commands/rates.ts';
+import { companyCommand } from './commands/company.ts';
+import { templateCommand } from './commands/template.ts';
+import { previewCommand } from './commands/preview.ts';
+import { lettersCommand } from './commands/letters.ts';
+import { documentCommand } from './commands/document.ts';
+import { workerCommand } from './commands/worker.ts';
+import { outboxCommand } from './commands/outbox.ts';
+import { taskCommand } from './commands/task.ts';
+import { webhookCommand } from './commands/webhook.ts';
 import { exitCodeFor, EXIT } from './exit-codes.ts';
 import { printError } from './output.ts';
 
@@ -38,6 +47,15 @@ export function buildProgram(): Command {
     customerCommand(),
     penaltiesCommand(),
     ratesCommand(),
+    companyCommand(),
+    templateCommand(),
+    previewCommand(),
+    lettersCommand(),
+    documentCommand(),
+    workerCommand(),
+    outboxCommand(),
+    taskCommand(),
+    webhookCommand(),
     serveCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());

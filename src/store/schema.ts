@@ -21,6 +21,24 @@ export interface CompaniesTable {
   net_credits: Generated<boolean>;
   hold_tolerance_days: Generated<number>;
   created_at: Timestamp;
+  /** The company profile (migration 0006): letterhead, sender, bank details (docs/documents.md). */
+  address_line1: string | null;
+  address_line2: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  /** The collection address: From of every e-mail. */
+  email: string | null;
+  website: string | null;
+  vat_number: string | null;
+  registration: string | null;
+  iban: string | null;
+  bic: string | null;
+  logo_path: string | null;
+  /** null: by country (FR → fr-c56, else din5008b). */
+  letter_window: 'din5008b' | 'fr-c56' | null;
+  signature_name: string | null;
+  signature_title: string | null;
 }
 
 export interface ImportBatchesTable {
@@ -74,6 +92,9 @@ export interface ContactsTable {
   email: string | null;
   phone: string | null;
   email_invalid_at: Date | null;
+  /** A call found the number wrong (migration 0008): set by a `wrong_contact` call outcome. */
+  phone_invalid_at: Date | null;
+  phone_invalid_reason: string | null;
   import_batch_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -205,6 +226,163 @@ export interface TimelineWithSourceTable extends TimelineTable {
   source: Generated<'run' | 'ledger'>;
 }
 
+export type OutboxChannel = 'email' | 'letter' | 'sms' | 'task' | 'webhook';
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'unknown';
+
+/** The delivery outbox (migration 0007): one row per deliverable of an action (docs/delivery.md). */
+export interface OutboxTable {
+  id: Generated<number>;
+  company_id: number;
+  customer_id: number;
+  action_id: number;
+  channel: OutboxChannel;
+  /** The action kind delivered (email, letter, sms, call_task, notify_internal, handover). */
+  kind: string;
+  /** E-mail: the addresses, ', '-separated; letter: the postal address; task: the role. */
+  recipient: string;
+  state: Generated<OutboxState>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  /** When the current (or last) attempt started: the lease of a row in 'sending'. */
+  claimed_at: Date | null;
+  /** The worker's token for the current attempt. */
+  claimed_by: string | null;
+  last_error: string | null;
+  message_id: string;
+  sent_at: Date | null;
+  provider_response: string | null;
+  cancel_reason: string | null;
+  /** The failed row this one replaces (a letter after an e-mail that bounced permanently). */
+  fallback_of: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A company's own template version (migration 0006); the defaults apply where there is none. */
+export interface TemplatesTable {
+  id: Generated<number>;
+  company_id: number;
+  code: string;
+  language: 'en' | 'fr' | 'de' | 'es';
+  version: number;
+  kind: 'email' | 'letter' | 'call_script' | 'sms' | 'internal';
+  name: string | null;
+  subject: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export type DocumentKind = 'email' | 'letter' | 'call_script' | 'sms' | 'internal' | 'statement';
+
+/** A rendered document (migration 0006): immutable, a trigger refuses UPDATE and DELETE. */
+export interface DocumentsTable {
+  id: Generated<number>;
+  company_id: number;
+  customer_id: number;
+  action_id: number | null;
+  kind: DocumentKind;
+  template_code: string;
+  language: string;
+  /** 0: the built-in default template. */
+  template_version: number;
+  media_type: string;
+  /** Hex SHA-256 of `content` (PDF bytes) or of `content_text` (UTF-8). */
+  sha256: string;
+  /** jsonb: what the document was rendered from (written as text, read back parsed). */
+  context: unknown;
+  content: Buffer | null;
+  content_text: string | null;
+  /** E-mails: the plain-text part. */
+  plain_text: string | null;
+  subject: string | null;
+  created_at: Timestamp;
+}
+
+export type TaskKind = 'call_task' | 'handover' | 'notify_internal';
+export type TaskOutcome =
+  'promise' | 'dispute' | 'paid_already' | 'wrong_contact' | 'no_answer' | 'done';
+
+/** A task for a person (migration 0008, src/tasks/): a call, a hand-over, an internal notice. */
+export interface TasksTable {
+  id: Generated<number>;
+  company_id: number;
+  customer_id: number;
+  action_id: number | null;
+  /** The PROMISE_BROKEN timeline event a call task was created for. */
+  source_event_id: number | null;
+  /** The call task nobody answered, that this one repeats. */
+  previous_task_id: number | null;
+  kind: TaskKind;
+  currency: string | null;
+  step_id: string | null;
+  title: string;
+  due_date: string;
+  assignee_role: 'collector' | 'sales_owner' | 'credit_manager';
+  assignee: string | null;
+  /** The call script (or notice) template code of the step's action. */
+  template_code: string | null;
+  contact_id: number | null;
+  attempt: Generated<number>;
+  state: Generated<'open' | 'done' | 'cancelled'>;
+  outcome: TaskOutcome | null;
+  outcome_note: string | null;
+  promise_id: number | null;
+  outcome_item: string | null;
+  cancel_reason: string | null;
+  completed_on: string | null;
+  completed_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A promise taken on the phone, to be confirmed to the customer in writing (migration 0008). */
+export interface PromiseConfirmationsTable {
+  id: Generated<number>;
+  company_id: number;
+  customer_id: number;
+  promise_id: number;
+  task_id: number | null;
+  template_code: string;
+  state: Generated<'pending' | 'sent' | 'cancelled'>;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}
+
+/** An outgoing webhook endpoint (migration 0009, src/webhooks/). */
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  company_id: number;
+  url: string;
+  /** Stored as given: it signs every delivery. Never printed after creation. */
+  secret: string;
+  events: string[];
+  /** Timeline rows up to this id have been turned into deliveries. */
+  cursor_id: Generated<number>;
+  created_at: Timestamp;
+  removed_at: Date | null;
+}
+
+/** One event for one endpoint (migration 0009): the delivery log. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  company_id: number;
+  endpoint_id: number;
+  timeline_id: number;
+  event_id: string;
+  event_type: string;
+  /** The exact JSON body sent (the same bytes on every attempt). */
+  payload: string;
+  state: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_attempt_at: Date | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   currencies: CurrenciesTable;
   companies: CompaniesTable;
@@ -219,4 +397,11 @@ export interface DB {
   dunning_runs: DunningRunsTable;
   dunning_actions: DunningActionsTable;
   timeline: TimelineWithSourceTable;
+  templates: TemplatesTable;
+  documents: DocumentsTable;
+  outbox: OutboxTable;
+  tasks: TasksTable;
+  promise_confirmations: PromiseConfirmationsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

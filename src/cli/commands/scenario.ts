@@ -10,7 +10,7 @@ import {
   setAssignmentRules,
 } from '../../store/scenarios.ts';
 import { validateScenario } from '../../core/scenario/validate-scenario.ts';
-import { DEFAULT_TEMPLATE_CODES } from '../../core/scenario/default-scenarios.ts';
+import { knownTemplateCodes } from '../../store/templates.ts';
 import { AppError } from '../../core/errors.ts';
 import {
   formatOfPath,
@@ -104,11 +104,11 @@ export function scenarioCommand(): Command {
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: CompanyOption) => {
       const { value, fileName } = await readStructuredFile(file);
-      const scenario = withFileName(fileName, () =>
-        validateScenario(value, DEFAULT_TEMPLATE_CODES),
-      );
       await withDatabase('relance scenario import', async ({ db }) => {
         const company = await resolveCompany(db, opts.company, { createIfNone: true });
+        // Templates a step may name: the built-in ones and the company's own.
+        const known = await knownTemplateCodes(db, company.id);
+        const scenario = withFileName(fileName, () => validateScenario(value, known));
         const saved = await saveScenario(db, company.id, scenario);
         if (opts.json) printJson({ company: company.code, file: fileName, ...saved });
         else {

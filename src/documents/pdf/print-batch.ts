@@ -132,7 +132,7 @@ function drawRegisteredList(
             cell(letter.recipient.addressLines.filter((l) => l.trim() !== '').join('\n')),
             cell(letter.reference),
             cell(String(r.pageCount)),
-            cell(r.weightClass),
+            cell(r.weightClass.replace(/ /g, '\u00a0')), // never '≤ 20' over 'g'
             // An empty cell wide enough to write the tracking number in.
             cell('\u00a0'.repeat(34)),
           ];

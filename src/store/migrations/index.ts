@@ -4,6 +4,10 @@ import * as scenarios from './0002-scenarios.ts';
 import * as dunning from './0003-dunning.ts';
 import * as credit from './0004-credit.ts';
 import * as recheck from './0005-recheck.ts';
+import * as documents from './0006-documents.ts';
+import * as outbox from './0007-outbox.ts';
+import * as tasks from './0008-tasks.ts';
+import * as webhooks from './0009-webhooks.ts';
 
 /** Every migration, in order. Names sort the same way; never rename or edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +16,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-dunning': dunning,
   '0004-credit': credit,
   '0005-recheck': recheck,
+  '0006-documents': documents,
+  '0007-outbox': outbox,
+  '0008-tasks': tasks,
+  '0009-webhooks': webhooks,
 };

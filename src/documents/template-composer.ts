@@ -1,0 +1,103 @@
+import { AppError } from '../core/errors.ts';
+import {
+  isEmailAddress,
+  type ComposedEmail,
+  type EmailAttachment,
+  type MailAddress,
+} from '../core/delivery/email-message.ts';
+import type { Composer } from '../delivery/composer.ts';
+import type { Company } from '../store/companies.ts';
+import {
+  composeAction,
+  loadAction,
+  STATEMENT_STEPS,
+  type ComposeOptions,
+} from './compose-action.ts';
+import { parsePerson } from './parties.ts';
+
+export interface TemplateComposerOptions extends ComposeOptions {
+  /**
+   * The From address when the company profile has no e-mail (`relance company set --email`):
+   * the deployment's RELANCE_MAIL_FROM, say. Without either, composing fails (CONFIG).
+   */
+  readonly fromFallback?: ((company: Company) => MailAddress | undefined) | undefined;
+}
+
+/**
+ * The delivery worker's composer built on templates: the e-mail of an outbox row is the
+ * action's e-mail document (rendered once and stored, so a retry sends the same message),
+ * from the company's collection address, Reply-To the collector when the customer record
+ * gives an address, to the row's recipients, the sales owner in copy when the step notifies
+ * them, and for level 2 and formal notices the statement of account as a PDF.
+ */
+export function templateComposer(options: TemplateComposerOptions = {}): Composer {
+  return async (db, row) => {
+    const action = await loadAction(db, row.action_id);
+    const { company, customer, step } = action;
+    const email = (await composeAction(db, row.action_id, 'email', options)).document;
+    const attachments: EmailAttachment[] = [];
+    if (STATEMENT_STEPS.has(step.kind)) {
+      const statement = (await composeAction(db, row.action_id, 'statement', options)).document;
+      attachments.push({
+        filename: `statement-${customer.code}-${action.currency}.pdf`.replace(/[^\w.-]+/g, '_'),
+        contentType: 'application/pdf',
+        content: statement.content!,
+      });
+    }
+    const summary: Company = {
+      id: company.id,
+      code: company.code,
+      name: company.name,
+      country: company.country,
+      currency: company.currency,
+      timezone: company.timezone,
+      locale: company.locale,
+    };
+    const from =
+      company.email && isEmailAddress(company.email)
+        ? { name: company.name, address: company.email }
+        : options.fromFallback?.(summary);
+    if (!from) {
+      throw new AppError('CONFIG', `company ${company.code} has no collection e-mail address`, [
+        {
+          field: 'email',
+          value: '',
+          expected: `the address e-mails come from: relance company set --email credit@example.com --company ${company.code}`,
+        },
+      ]);
+    }
+    const addresses = row.recipient
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    if (addresses.length === 0) {
+      throw new AppError('INVALID_INPUT', `customer ${customer.code} has no valid e-mail address`, [
+        { field: 'recipient', value: '', expected: 'a contact or customer e-mail address' },
+      ]);
+    }
+    const contacts = await db
+      .selectFrom('contacts')
+      .select(['name', 'email'])
+      .where('customer_id', '=', customer.id)
+      .execute();
+    const nameOf = (address: string) =>
+      contacts.find((k) => k.email?.trim().toLowerCase() === address.toLowerCase())?.name ??
+      customer.name;
+    const collector = parsePerson(customer.collector);
+    const salesOwner = parsePerson(customer.sales_owner);
+    const copySales =
+      step.actions.some((a) => a.kind === 'notify_internal' && a.role === 'sales_owner') &&
+      salesOwner?.email !== undefined &&
+      !addresses.some((a) => a.toLowerCase() === salesOwner.email!.toLowerCase());
+    return {
+      from,
+      ...(collector?.email ? { replyTo: { name: collector.name, address: collector.email } } : {}),
+      to: addresses.map((address) => ({ name: nameOf(address), address })),
+      ...(copySales ? { cc: [{ name: salesOwner.name, address: salesOwner.email! }] } : {}),
+      subject: email.subject ?? '',
+      html: email.contentText ?? '',
+      text: email.plainText ?? '',
+      ...(attachments.length > 0 ? { attachments } : {}),
+    } satisfies ComposedEmail;
+  };
+}
