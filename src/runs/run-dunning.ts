@@ -65,7 +65,11 @@ export interface RunReport {
   readonly diff?: RunDiff | undefined;
 }
 
-const RUN_LOCK = 7352002;
+/**
+ * The run's advisory lock key: per schema (several Relance databases may share one server,
+ * each in its own schema) and per company.
+ */
+const RUN_LOCK = sql`hashtext('relance.run.' || current_schema())`;
 
 /**
  * The daily dunning run: refuses a stale ledger, holds an advisory lock so no
