@@ -11,8 +11,8 @@ import { openDispute } from './open-dispute.ts';
 import { resolveDispute } from './resolve-dispute.ts';
 import { placeHold, type PlaceHoldInput } from './place-hold.ts';
 import { releaseHold } from './release-hold.ts';
-import { excludeCustomer } from './exclude-customer.ts';
-import { includeCustomer } from './include-customer.ts';
+import { excludeCustomer, includeCustomer } from './exclude-customer.ts';
+
 import { creditStatus } from './credit-status.ts';
 
 const CUSTOMERS = csv(

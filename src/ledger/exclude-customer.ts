@@ -28,29 +28,48 @@ export interface ExcludeInput extends Scope {
  * Takes an active customer out of dunning (the planner skips it with EXCLUDED).
  * Event CUSTOMER_EXCLUDED.
  */
-export async function excludeCustomer(
+export function excludeCustomer(
   db: Kysely<DB>,
   input: ExcludeInput,
+): Promise<CustomerStatusChange> {
+  return moveCustomer(db, input, 'active', 'excluded');
+}
+
+/** Brings an excluded customer back into dunning (status active). Event CUSTOMER_INCLUDED. */
+export function includeCustomer(
+  db: Kysely<DB>,
+  input: ExcludeInput,
+): Promise<CustomerStatusChange> {
+  return moveCustomer(db, input, 'excluded', 'active');
+}
+
+/** Moves a customer from status `from` to `to`, refusing any other starting status. */
+async function moveCustomer(
+  db: Kysely<DB>,
+  input: ExcludeInput,
+  from: 'active' | 'excluded',
+  to: 'active' | 'excluded',
 ): Promise<CustomerStatusChange> {
   const ctx = await openContext(db, input);
   return inTransaction(db, async (trx) => {
     const customer = await findCustomer(trx, ctx.company, input.customer);
     const problems: Problem[] = [];
     const reason = checkText(problems, 'reason', input.reason, false);
-    if (customer.status !== 'active') {
+    if (customer.status !== from) {
       problems.push({
         field: 'customer',
         value: customer.code,
-        expected: `an active customer (${customer.code} is ${customer.status})`,
+        expected: `an ${from} customer (${customer.code} is ${customer.status})`,
       });
     }
-    if (problems.length > 0) throw invalid(`cannot exclude customer ${customer.code}`, problems);
-    return changeStatus(trx, ctx, customer, 'excluded', reason);
+    const verb = to === 'excluded' ? 'exclude' : 'include';
+    if (problems.length > 0) throw invalid(`cannot ${verb} customer ${customer.code}`, problems);
+    return changeStatus(trx, ctx, customer, to, reason);
   });
 }
 
 /** Sets the status and records CUSTOMER_EXCLUDED / CUSTOMER_INCLUDED. */
-export async function changeStatus(
+async function changeStatus(
   db: Kysely<DB>,
   ctx: Context,
   customer: CustomerRow,

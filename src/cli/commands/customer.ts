@@ -1,6 +1,10 @@
 import { Command, Option } from 'commander';
-import { excludeCustomer, type CustomerStatusChange } from '../../ledger/exclude-customer.ts';
-import { includeCustomer } from '../../ledger/include-customer.ts';
+import {
+  excludeCustomer,
+  includeCustomer,
+  type CustomerStatusChange,
+} from '../../ledger/exclude-customer.ts';
+
 import { creditStatus, type CreditStatus } from '../../ledger/credit-status.ts';
 import { minorToDecimalString } from '../../core/money/format-money.ts';
 import { withDatabase } from '../open.ts';
