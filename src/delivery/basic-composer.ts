@@ -44,6 +44,15 @@ async function compose(
   row: OutboxRow,
   options: BasicComposerOptions,
 ): Promise<ComposedEmail> {
+  if (row.action_id === null) {
+    throw new AppError('INVALID_INPUT', `outbox row ${row.id} is no dunning reminder`, [
+      {
+        field: 'composer',
+        value: 'basic',
+        expected: 'the template composer for promise confirmations (the default worker)',
+      },
+    ]);
+  }
   const a = await db
     .selectFrom('dunning_actions as a')
     .innerJoin('customers as c', 'c.id', 'a.customer_id')

@@ -53,6 +53,7 @@ for (const backend of BACKENDS) {
         const queued = await enqueueActions(db.db, company.id, {
           domain: DOMAIN,
           now: clock.now(),
+          channels: ['email'],
         });
         assert.equal(queued.rows, 2);
 

@@ -47,7 +47,12 @@ for (const backend of BACKENDS) {
       const { db, sink, worker } = await start({}, () => url);
       const first = await worker.drain();
       assert.equal(first.retried, 2);
-      assert.deepEqual(await outbox(db), ['C1 email pending 1', 'C2 email pending 1']);
+      // C3's letter waits for its print batch (relance letters batch).
+      assert.deepEqual(await outbox(db), [
+        'C1 email pending 1',
+        'C2 email pending 1',
+        'C3 letter pending 0',
+      ]);
       const errors = await lastErrors(db);
       assert.match(errors[0]!.error, /ECONN/);
       // base 60 s, jitter 0.5: half fixed + half random = 45 s.
@@ -59,7 +64,11 @@ for (const backend of BACKENDS) {
       const later = await worker.drain();
       assert.equal(later.sent, 2);
       assert.equal(sink.received.length, 2);
-      assert.deepEqual(await outbox(db), ['C1 email sent 2', 'C2 email sent 2']);
+      assert.deepEqual(await outbox(db), [
+        'C1 email sent 2',
+        'C2 email sent 2',
+        'C3 letter pending 0',
+      ]);
     });
 
     it('451: retried, the next delay doubles; sent once accepted', async () => {
@@ -100,6 +109,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await outbox(db), [
         'C1 email failed 1',
         'C2 email failed 1',
+        'C3 letter pending 0',
         'C1 letter pending 0',
       ]);
       // The action now has its letter, for the run's print batch.
@@ -160,7 +170,11 @@ for (const backend of BACKENDS) {
         'anne@un.example',
         'ap@zwei.example',
       ]);
-      assert.deepEqual(await outbox(db), ['C1 email sent 2', 'C2 email sent 1']);
+      assert.deepEqual(await outbox(db), [
+        'C1 email sent 2',
+        'C2 email sent 1',
+        'C3 letter pending 0',
+      ]);
     });
 
     it('too many temporary failures: failed, with the number of attempts', async () => {

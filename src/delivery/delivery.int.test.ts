@@ -43,7 +43,8 @@ for (const backend of BACKENDS) {
 
       it('sends each e-mail once: envelope, headers, both parts, attachments', async () => {
         const report = await w.worker.drain();
-        assert.equal(report.enqueued, 2);
+        // Two e-mails, and C3's letter for the print batch.
+        assert.equal(report.enqueued, 3);
         assert.equal(report.sent, 2);
         assert.equal(sink.received.length, 2);
         const ids = await database.db
@@ -92,8 +93,12 @@ for (const backend of BACKENDS) {
         assert.ok(pdf.equals(await samplePdf()));
         assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
 
-        // Rows: the e-mails, sent with the server's reply (C3's letter is the print batch's).
-        assert.deepEqual(await outbox(database), ['C1 email sent 1', 'C2 email sent 1']);
+        // Rows: the e-mails, sent with the server's reply; C3's letter waits for its batch.
+        assert.deepEqual(await outbox(database), [
+          'C1 email sent 1',
+          'C2 email sent 1',
+          'C3 letter pending 0',
+        ]);
         const sent = await database.db
           .selectFrom('outbox')
           .select(['provider_response', 'message_id'])
@@ -116,7 +121,7 @@ for (const backend of BACKENDS) {
         const third = await w.worker.drain();
         assert.equal(third.sent, 0);
         assert.equal(sink.received.length, 2);
-        assert.equal((await outbox(database)).length, 2);
+        assert.equal((await outbox(database)).length, 3);
       });
     },
   );
@@ -155,7 +160,11 @@ for (const backend of BACKENDS) {
         sink.received.map((m) => m.envelope.to.join(',')),
         ['ap@zwei.example'],
       );
-      assert.deepEqual(await outbox(database), ['C1 email cancelled 1', 'C2 email sent 1']);
+      assert.deepEqual(await outbox(database), [
+        'C1 email cancelled 1',
+        'C2 email sent 1',
+        'C3 letter pending 0',
+      ]);
       const row = await database.db
         .selectFrom('outbox')
         .select('cancel_reason')
@@ -206,7 +215,11 @@ for (const backend of BACKENDS) {
         // Not due yet: no attempt, but the row is cancelled with its action's reason.
         const report = await w.worker.drain();
         assert.deepEqual([report.cancelled, report.sent, report.retried], [1, 0, 0]);
-        assert.deepEqual(await outbox(database), ['C1 email pending 1', 'C2 email cancelled 1']);
+        assert.deepEqual(await outbox(database), [
+          'C1 email pending 1',
+          'C2 email cancelled 1',
+          'C3 letter pending 0',
+        ]);
       });
     },
   );

@@ -33,8 +33,8 @@ export interface EnqueueOptions {
   /** Actions per transaction (default 500). */
   readonly chunk?: number | undefined;
   /**
-   * The channels to queue (default: e-mail, the one channel delivered from the outbox so far;
-   * letters, tasks and SMS are produced from the actions by their own modules).
+   * The channels to queue (default: e-mail, letter and SMS; tasks are made from the actions
+   * by the tasks module).
    */
   readonly channels?: readonly OutboxChannel[] | undefined;
 }
@@ -67,7 +67,7 @@ export async function enqueueActions(
   options: EnqueueOptions,
 ): Promise<EnqueueReport> {
   const chunk = options.chunk ?? 500;
-  const channels = new Set<OutboxChannel>(options.channels ?? ['email']);
+  const channels = new Set<OutboxChannel>(options.channels ?? ['email', 'letter', 'sms']);
   const kinds = Object.keys(CHANNEL_OF).filter((k) => channels.has(CHANNEL_OF[k]!));
   const steps = new StepCache(companyId);
   let afterId = 0;
@@ -224,4 +224,64 @@ class StepCache {
     }
     return (await steps).find((s) => s.id === stepId);
   }
+}
+
+/**
+ * Queues the written confirmation of each promise to pay taken on the phone (a pending
+ * `promise_confirmations` row): one e-mail per promise, to the customer's accounts-payable
+ * contacts (or its own address). A promise gets one row whatever happens (unique key).
+ * Returns the rows created.
+ */
+export async function enqueuePromiseConfirmations(
+  db: Kysely<DB>,
+  companyId: number,
+  options: { readonly domain: string; readonly now: Date },
+): Promise<number> {
+  const due = await db
+    .selectFrom('promise_confirmations as pc')
+    .innerJoin('customers as c', 'c.id', 'pc.customer_id')
+    .select(['pc.promise_id', 'pc.customer_id', 'c.email'])
+    .where('pc.company_id', '=', companyId)
+    .where('pc.state', '=', 'pending')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('outbox as o').select('o.id').whereRef('o.promise_id', '=', 'pc.promise_id'),
+        ),
+      ),
+    )
+    .orderBy('pc.id')
+    .execute();
+  if (due.length === 0) return 0;
+  const contacts = await db
+    .selectFrom('contacts')
+    .select(['customer_id', 'email'])
+    .where('customer_id', 'in', [...new Set(due.map((d) => d.customer_id))])
+    .where('role', '=', 'accounts_payable')
+    .where('email_invalid_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  const inserted = await db
+    .insertInto('outbox')
+    .values(
+      due.map((d) => ({
+        company_id: companyId,
+        customer_id: d.customer_id,
+        action_id: null,
+        promise_id: d.promise_id,
+        channel: 'email' as const,
+        kind: 'promise_confirmation',
+        recipient: list(
+          contacts.filter((k) => k.customer_id === d.customer_id).map((k) => k.email),
+          d.email,
+          isEmailAddress,
+        ),
+        message_id: `<relance.promise-${d.promise_id}.email@${options.domain}>`,
+        next_attempt_at: options.now,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length;
 }

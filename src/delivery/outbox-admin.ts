@@ -24,7 +24,7 @@ export const OUTBOX_STATES: readonly OutboxState[] = [
 /** An outbox row as `relance outbox list --json` shows it. */
 export interface OutboxView {
   readonly id: number;
-  readonly action: number;
+  readonly action: number | null;
   readonly customer: string;
   readonly channel: string;
   readonly kind: string;
@@ -38,6 +38,13 @@ export interface OutboxView {
   readonly response: string | null;
   readonly cancelReason: string | null;
   readonly fallbackOf: number | null;
+  /** A promise confirmation's promise (its action is null then). */
+  readonly promise: number | null;
+  /** Letters: the print batch, and the tracking number once posted. */
+  readonly batch: number | null;
+  readonly trackingNumber: string | null;
+  /** E-mails: when a bounce report said the address does not exist. */
+  readonly bouncedAt: string | null;
 }
 
 function view(r: OutboxRow & { customer: string }): OutboxView {
@@ -57,6 +64,10 @@ function view(r: OutboxRow & { customer: string }): OutboxView {
     response: r.provider_response,
     cancelReason: r.cancel_reason,
     fallbackOf: r.fallback_of,
+    promise: r.promise_id,
+    batch: r.batch_id,
+    trackingNumber: r.tracking_number,
+    bouncedAt: r.bounced_at ? r.bounced_at.toISOString() : null,
   };
 }
 

@@ -42,10 +42,19 @@ export async function claimRows(
         and channel in (${sql.join(options.channels)}) ${company}
       order by next_attempt_at, id
       limit ${options.limit}
-      for update skip locked) due,
-      dunning_actions a
-    where o.id = due.id and a.id = o.action_id
-    returning o.*, a.state as action_state, a.cancel_reason as action_cancel_reason`.execute(db);
+      for update skip locked) due
+    where o.id = due.id
+    returning o.*,
+      -- A promise confirmation reads as an action that is cancelled once the promise is not
+      -- open any more (kept, broken, cancelled): nothing to confirm then.
+      coalesce(
+        (select a.state from dunning_actions a where a.id = o.action_id),
+        (select case when p.status = 'open' then 'planned' else 'cancelled' end
+           from promises p where p.id = o.promise_id)) as action_state,
+      coalesce(
+        (select a.cancel_reason from dunning_actions a where a.id = o.action_id),
+        (select 'PROMISE_' || upper(p.status) from promises p
+           where p.id = o.promise_id and p.status <> 'open')) as action_cancel_reason`.execute(db);
   return result.rows;
 }
 
@@ -128,7 +137,11 @@ export async function markSent(db: Kysely<DB>, sent: readonly Sent[], now: Date)
         last_error = null, cancel_reason = null, updated_at = ${now}
       from v
       where o.id = v.id and o.claimed_by = v.token and o.state in ('sending', 'unknown')
-      returning o.id, o.action_id
+      returning o.id, o.action_id, o.promise_id
+    ),
+    c as (
+      update promise_confirmations pc set state = 'sent', sent_at = ${now}
+      where pc.promise_id in (select promise_id from s) and pc.state = 'pending'
     ),
     e as (
       insert into timeline (company_id, customer_id, as_of, kind, code, detail, action_id, source)
@@ -168,6 +181,29 @@ export async function markRetry(
 }
 
 /**
+ * Held back by the per-domain limit before anything was sent: pending again at `nextAt`,
+ * the attempt not counted.
+ */
+export async function markDeferred(
+  db: Kysely<DB>,
+  row: OutboxRow,
+  at: { readonly now: Date; readonly nextAt: Date },
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      state: 'pending',
+      attempts: eb('attempts', '-', 1),
+      next_attempt_at: at.nextAt,
+      updated_at: at.now,
+    }))
+    .where('id', '=', row.id)
+    .where('claimed_by', '=', row.claimed_by)
+    .where('state', '=', 'sending')
+    .execute();
+}
+
+/**
  * A permanent failure: 'failed', visible (`relance outbox list --state failed`), an event;
  * an e-mail then falls back to a letter when the customer has a postal address and the
  * action has no letter yet. Returns the letter row's id, if one was created.
@@ -198,8 +234,8 @@ export async function markFailed(
       }),
     ];
     let letter: number | undefined;
-    if (row.channel === 'email' && failure.fallback) {
-      const fallback = await fallBackToLetter(trx, row, failure);
+    if (row.channel === 'email' && failure.fallback && row.action_id !== null) {
+      const fallback = await fallBackToLetter(trx, { ...row, action_id: row.action_id }, failure);
       letter = fallback.letter;
       events.push(
         event(row, failure.today, 'FALLBACK_TO_LETTER', {
@@ -211,7 +247,7 @@ export async function markFailed(
       );
     }
     await recordEvents(trx, events);
-    await completeActions(trx, [row.action_id]);
+    if (row.action_id !== null) await completeActions(trx, [row.action_id]);
     return letter;
   });
 }
@@ -222,9 +258,9 @@ export async function markFailed(
  * until the letter is posted — unless the action has a letter already, or the customer no
  * postal address.
  */
-async function fallBackToLetter(
+export async function fallBackToLetter(
   trx: Kysely<DB>,
-  row: OutboxRow,
+  row: OutboxRow & { readonly action_id: number },
   failure: { readonly now: Date; readonly domain: string },
 ): Promise<{ letter?: number; why: string }> {
   const a = await trx
@@ -272,7 +308,9 @@ export async function cancelRowsOfAction(
   await db
     .updateTable('outbox')
     .set({ state: 'cancelled', cancel_reason: reason, updated_at: now })
-    .where('action_id', '=', row.action_id)
+    .where((eb) =>
+      row.action_id === null ? eb('id', '=', row.id) : eb('action_id', '=', row.action_id),
+    )
     .where((eb) =>
       eb.or([
         eb('state', '=', 'pending'),
@@ -307,7 +345,11 @@ export async function cancelRowsOfCancelledActions(
  * Actions are done once something went out and nothing is left to deliver: every row is
  * sent or cancelled, or failed and replaced by a fallback row.
  */
-export async function completeActions(trx: Kysely<DB>, actionIds: readonly number[]) {
+export async function completeActions(
+  trx: Kysely<DB>,
+  ids: readonly (number | null)[],
+): Promise<void> {
+  const actionIds = ids.filter((id): id is number => id !== null);
   if (actionIds.length === 0) return;
   await sql`
     update dunning_actions a set state = 'done'

@@ -2,23 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, OutboxChannel } from '../store/schema.ts';
 import type { LocalDate } from '../core/calendar/local-date.ts';
-import { AppError, describeProblem } from '../core/errors.ts';
-import { checkEmail } from '../core/delivery/email-message.ts';
-import {
-  classifyFailure,
-  decideRetry,
-  type FailureKind,
-  type RetryPolicy,
-} from '../core/delivery/retry.ts';
+import { decideRetry, type FailureKind, type RetryPolicy } from '../core/delivery/retry.ts';
+import { createDomainLimiter } from '../core/delivery/domain-rate.ts';
 import { listCompanies, todayIn, type Company } from '../store/companies.ts';
 import { recheckPendingActions } from '../runs/recheck-actions.ts';
+import { createTasksForActions } from '../tasks/create-tasks.ts';
 import type { Composer, OutboxRow } from './composer.ts';
 import type { Sender } from './smtp-sender.ts';
-import { enqueueActions } from './enqueue.ts';
+import { enqueueActions, enqueuePromiseConfirmations } from './enqueue.ts';
+import {
+  attemptEmail,
+  attemptSms,
+  errorText,
+  type AttemptResult,
+  type SmsChannel,
+} from './attempt.ts';
 import {
   cancelRowsOfAction,
   cancelRowsOfCancelledActions,
   claimRows,
+  markDeferred,
   markFailed,
   markInterrupted,
   markRetry,
@@ -27,12 +30,18 @@ import {
   type Sent,
 } from './outbox-rows.ts';
 
-/** The channels this worker delivers; letters, SMS and tasks have their own dispatchers. */
-const CHANNELS: readonly OutboxChannel[] = ['email'];
+/** The channels the worker delivers; letters go out in print batches (relance letters). */
+const CHANNELS: readonly OutboxChannel[] = ['email', 'sms'];
 
 export interface WorkerOptions {
   readonly composer: Composer;
   readonly sender: Sender;
+  /** SMS: the provider and the text of a row (default: no provider, SMS rows fail visibly). */
+  readonly sms?: SmsChannel | undefined;
+  /** Messages per recipient domain in any minute, per worker (default 0: no limit). */
+  readonly domainRatePerMinute?: number | undefined;
+  /** Create the tasks of new actions and broken promises at each drain (default true). */
+  readonly tasks?: boolean | undefined;
   /** Domain of the Message-IDs of a company's rows (its From address's domain). */
   readonly domainFor: (company: Company) => string;
   /** Only this company (default: every company). */
@@ -63,6 +72,10 @@ export interface DeliveryReport {
   interrupted: number;
   /** Letters created instead of e-mails that failed permanently. */
   letters: number;
+  /** Held back by the per-domain limit, due again shortly. */
+  deferred: number;
+  /** Tasks created (calls, hand-overs, notices, broken promises). */
+  tasks: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 60_000, maxMs: 3_600_000, maxAttempts: 20 };
@@ -110,7 +123,9 @@ export function createWorker(db: Kysely<DB>, options: WorkerOptions): Worker {
     const reasons = new Map<number, string>();
     for (const companyId of new Set(rows.map((r) => r.company_id))) {
       const cancelled = await recheckPendingActions(db, companyId, today(companyId), {
-        actionIds: rows.filter((r) => r.company_id === companyId).map((r) => r.action_id),
+        actionIds: rows.flatMap((r) =>
+          r.company_id === companyId && r.action_id !== null ? [r.action_id] : [],
+        ),
       });
       for (const c of cancelled) reasons.set(c.id, c.reason);
     }
@@ -119,7 +134,9 @@ export function createWorker(db: Kysely<DB>, options: WorkerOptions): Worker {
       const reason =
         r.action_state === 'cancelled'
           ? (r.action_cancel_reason ?? 'CANCELLED')
-          : reasons.get(r.action_id);
+          : r.action_id === null
+            ? undefined
+            : reasons.get(r.action_id);
       if (reason !== undefined) byRow.set(r.id, reason);
     }
     return byRow;
@@ -131,49 +148,41 @@ export function createWorker(db: Kysely<DB>, options: WorkerOptions): Worker {
     return all.filter((c) => options.companyId === undefined || c.id === options.companyId);
   }
 
+  const limiter = createDomainLimiter(options.domainRatePerMinute ?? 0);
+  const sms: SmsChannel = options.sms ?? { text: () => Promise.resolve('') };
+
   /**
-   * One attempt at a claimed row, already re-checked: compose, check, send. A success is
-   * returned for the batch to record; a failure is recorded here (retry later, or failed).
+   * One attempt at a claimed row, already re-checked. A success is returned for the batch to
+   * record; a failure or a deferral is recorded here.
    */
   async function attempt(row: ClaimedRow, report: DeliveryReport): Promise<Sent | undefined> {
     const company = companies.get(row.company_id);
     const domain = company ? options.domainFor(company) : 'localhost';
-    let email;
+    const at = now();
+    let result: AttemptResult;
     try {
-      email = await options.composer(db, row);
-      const problems = checkEmail(email);
-      if (problems.length > 0) {
-        throw new AppError(
-          'INVALID_INPUT',
-          `the message cannot be sent: ${problems.map(describeProblem).join('; ')}`,
-          problems,
-        );
-      }
+      result =
+        row.channel === 'sms'
+          ? await attemptSms(db, row, sms)
+          : await attemptEmail(
+              db,
+              row,
+              { composer: options.composer, sender: options.sender, limiter },
+              at.getTime(),
+            );
     } catch (error) {
-      // Data that cannot make a message (AppError) is permanent; missing settings (CONFIG) and
-      // anything else (the database, a document store) may work on a later attempt.
-      const kind = error instanceof AppError && error.code !== 'CONFIG' ? 'permanent' : 'temporary';
-      await failed(row, kind, `not composed: ${message(error)}`, domain, report, {
-        // No address at all is a delivery failure (a letter may reach the customer); a
-        // template that cannot be rendered would fail for the letter too.
-        fallback: row.recipient.trim() === '',
-      });
+      result = { outcome: 'failed', kind: 'temporary', error: errorText(error), fallback: false };
+    }
+    if (result.outcome === 'sent') {
+      return { row, response: result.response, today: today(row.company_id) };
+    }
+    if (result.outcome === 'deferred') {
+      await markDeferred(db, row, { now: at, nextAt: new Date(at.getTime() + result.waitMs) });
+      report.deferred += 1;
       return undefined;
     }
-    let response: string;
-    try {
-      const result = await options.sender.send(row.company_id, {
-        ...email,
-        messageId: row.message_id,
-      });
-      response = result.response;
-      if (result.rejected.length > 0) response += ` (refused: ${result.rejected.join(', ')})`;
-    } catch (error) {
-      const kind = classifyFailure(error as { code?: string; responseCode?: number });
-      await failed(row, kind, message(error), domain, report, { fallback: true });
-      return undefined;
-    }
-    return { row, response, today: today(row.company_id) };
+    await failed(row, result.kind, result.error, domain, report, { fallback: result.fallback });
+    return undefined;
   }
 
   /** After a failed attempt: pending again later (backoff and jitter), or failed for good. */
@@ -252,10 +261,28 @@ export function createWorker(db: Kysely<DB>, options: WorkerOptions): Worker {
       } catch (error) {
         // The database failed around the attempts: rows not recorded stay 'sending' and are
         // found interrupted after the lease (their messages may have gone out).
-        log(`batch of ${rows.length} left unfinished: ${message(error)}`);
+        log(`batch of ${rows.length} left unfinished: ${errorText(error)}`);
         throw error;
       }
     }
+  }
+
+  // The newest timeline event when tasks were last created: nothing new, nothing to look at.
+  let tasksSeenUpTo: number | undefined;
+  async function createTasks(scope: readonly Company[]): Promise<number> {
+    const newest = await db
+      .selectFrom('timeline')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    const mark = Number(newest?.id ?? 0);
+    if (mark === tasksSeenUpTo) return 0;
+    let created = 0;
+    for (const company of scope) {
+      const made = await createTasksForActions(db, company.id, today(company.id));
+      created += made.taskIds.length;
+    }
+    tasksSeenUpTo = mark;
+    return created;
   }
 
   return {
@@ -274,6 +301,8 @@ export function createWorker(db: Kysely<DB>, options: WorkerOptions): Worker {
         cancelled: 0,
         interrupted: 0,
         letters: 0,
+        deferred: 0,
+        tasks: 0,
       };
       const scope = await loadCompanies();
       const interrupted = await markInterrupted(db, {
@@ -290,7 +319,12 @@ export function createWorker(db: Kysely<DB>, options: WorkerOptions): Worker {
           now: now(),
         });
         report.enqueued += queued.rows;
+        report.enqueued += await enqueuePromiseConfirmations(db, company.id, {
+          domain: options.domainFor(company),
+          now: now(),
+        });
       }
+      if (options.tasks !== false) report.tasks += await createTasks(scope);
       // Two pipelines: one sends while the other talks to the database. Each finishes its
       // batch before a failure is reported.
       const first = Math.ceil(concurrency / 2);
@@ -302,18 +336,4 @@ export function createWorker(db: Kysely<DB>, options: WorkerOptions): Worker {
       return report;
     },
   };
-}
-
-function message(error: unknown): string {
-  if (error instanceof AppError) {
-    const problems = error.problems.map(describeProblem).join('; ');
-    return `${error.code}: ${error.message}${problems && !error.message.includes(problems) ? ` — ${problems}` : ''}`;
-  }
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code)
-      ? `${code}: ${error.message}`
-      : error.message;
-  }
-  return String(error);
 }

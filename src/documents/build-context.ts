@@ -47,6 +47,8 @@ export interface ContextRequest {
   readonly rates?: ReferenceRates | undefined;
   /** Write in this language instead of the customer's (preview --lang). */
   readonly language?: string | undefined;
+  /** The promise to pay shown (default: the customer's latest open one in the currency). */
+  readonly promiseId?: number | undefined;
 }
 
 export interface DocumentContext {
@@ -156,7 +158,7 @@ export async function buildContext(
           },
         }
       : {}),
-    ...(await findPromise(db, company, customer.id, currency)),
+    ...(await findPromise(db, company, customer.id, currency, request.promiseId)),
     today: asOf,
     paymentDeadline: addBusinessDays(company.country, asOf, step?.deadlineDays ?? 8),
   };
@@ -226,13 +228,15 @@ async function findPromise(
   company: CompanyRow,
   customerId: number,
   currency: string,
+  promiseId?: number | undefined,
 ): Promise<{ promise?: RenderPromise }> {
   const row = await db
     .selectFrom('promises')
     .select(['promised_date', 'amount_minor', 'items', 'created_at'])
     .where('customer_id', '=', customerId)
     .where('currency', '=', currency)
-    .where('status', '=', 'open')
+    .$if(promiseId === undefined, (q) => q.where('status', '=', 'open'))
+    .$if(promiseId !== undefined, (q) => q.where('id', '=', promiseId!))
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();

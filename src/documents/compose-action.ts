@@ -201,7 +201,7 @@ export interface StoredContext {
   readonly pageCount?: number;
 }
 
-function storedContext(
+export function storedContext(
   rendered: RenderedDocument,
   locale: string,
   render: unknown,

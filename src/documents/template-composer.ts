@@ -7,12 +7,17 @@ import {
 } from '../core/delivery/email-message.ts';
 import type { Composer } from '../delivery/composer.ts';
 import type { Company } from '../store/companies.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../store/schema.ts';
+import type { StoredDocument } from '../store/documents.ts';
 import {
   composeAction,
   loadAction,
   STATEMENT_STEPS,
   type ComposeOptions,
+  type LoadedAction,
 } from './compose-action.ts';
+import { composePromiseConfirmation } from './compose-confirmation.ts';
 import { parsePerson } from './parties.ts';
 
 export interface TemplateComposerOptions extends ComposeOptions {
@@ -32,18 +37,10 @@ export interface TemplateComposerOptions extends ComposeOptions {
  */
 export function templateComposer(options: TemplateComposerOptions = {}): Composer {
   return async (db, row) => {
-    const action = await loadAction(db, row.action_id);
-    const { company, customer, step } = action;
-    const email = (await composeAction(db, row.action_id, 'email', options)).document;
-    const attachments: EmailAttachment[] = [];
-    if (STATEMENT_STEPS.has(step.kind)) {
-      const statement = (await composeAction(db, row.action_id, 'statement', options)).document;
-      attachments.push({
-        filename: `statement-${customer.code}-${action.currency}.pdf`.replace(/[^\w.-]+/g, '_'),
-        contentType: 'application/pdf',
-        content: statement.content!,
-      });
-    }
+    const { company, customer, email, attachments, copySales } =
+      row.action_id === null
+        ? await promiseMessage(db, row.promise_id, options)
+        : await actionMessage(db, row.action_id, options);
     const summary: Company = {
       id: company.id,
       code: company.code,
@@ -85,19 +82,75 @@ export function templateComposer(options: TemplateComposerOptions = {}): Compose
       customer.name;
     const collector = parsePerson(customer.collector);
     const salesOwner = parsePerson(customer.sales_owner);
-    const copySales =
-      step.actions.some((a) => a.kind === 'notify_internal' && a.role === 'sales_owner') &&
+    const cc =
+      copySales &&
       salesOwner?.email !== undefined &&
-      !addresses.some((a) => a.toLowerCase() === salesOwner.email!.toLowerCase());
+      !addresses.some((a) => a.toLowerCase() === salesOwner.email!.toLowerCase())
+        ? [{ name: salesOwner.name, address: salesOwner.email }]
+        : undefined;
     return {
       from,
       ...(collector?.email ? { replyTo: { name: collector.name, address: collector.email } } : {}),
       to: addresses.map((address) => ({ name: nameOf(address), address })),
-      ...(copySales ? { cc: [{ name: salesOwner.name, address: salesOwner.email! }] } : {}),
+      ...(cc ? { cc } : {}),
       subject: email.subject ?? '',
       html: email.contentText ?? '',
       text: email.plainText ?? '',
       ...(attachments.length > 0 ? { attachments } : {}),
     } satisfies ComposedEmail;
   };
+}
+
+interface Message {
+  readonly company: LoadedAction['company'];
+  readonly customer: LoadedAction['customer'];
+  readonly email: StoredDocument;
+  readonly attachments: readonly EmailAttachment[];
+  /** The step notifies the sales owner: they get a copy. */
+  readonly copySales: boolean;
+}
+
+/** A dunning action's e-mail, with the statement for level 2 and formal notices. */
+async function actionMessage(
+  db: Kysely<DB>,
+  actionId: number,
+  options: ComposeOptions,
+): Promise<Message> {
+  const action = await loadAction(db, actionId);
+  const { company, customer, step } = action;
+  const email = (await composeAction(db, actionId, 'email', options)).document;
+  const attachments: EmailAttachment[] = [];
+  if (STATEMENT_STEPS.has(step.kind)) {
+    const statement = (await composeAction(db, actionId, 'statement', options)).document;
+    attachments.push({
+      filename: `statement-${customer.code}-${action.currency}.pdf`.replace(/[^\w.-]+/g, '_'),
+      contentType: 'application/pdf',
+      content: statement.content!,
+    });
+  }
+  const copySales = step.actions.some(
+    (a) => a.kind === 'notify_internal' && a.role === 'sales_owner',
+  );
+  return { company, customer, email, attachments, copySales };
+}
+
+/** The written confirmation of a promise to pay. */
+async function promiseMessage(
+  db: Kysely<DB>,
+  promiseId: number | null,
+  options: ComposeOptions,
+): Promise<Message> {
+  if (promiseId === null) throw new AppError('INTERNAL', 'an outbox row without action or promise');
+  const email = (await composePromiseConfirmation(db, promiseId, options)).document;
+  const company = await db
+    .selectFrom('companies')
+    .selectAll()
+    .where('id', '=', email.companyId)
+    .executeTakeFirstOrThrow();
+  const customer = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', '=', email.customerId)
+    .executeTakeFirstOrThrow();
+  return { company, customer, email, attachments: [], copySales: false };
 }

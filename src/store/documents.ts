@@ -15,6 +15,8 @@ export interface NewDocument {
   readonly companyId: number;
   readonly customerId: number;
   readonly actionId: number | null;
+  /** A promise confirmation's promise (actionId is null then). */
+  readonly promiseId?: number | undefined;
   readonly kind: DocumentKind;
   readonly templateCode: string;
   readonly language: string;
@@ -79,6 +81,7 @@ export async function storeDocument(
         company_id: doc.companyId,
         customer_id: doc.customerId,
         action_id: doc.actionId,
+        promise_id: doc.promiseId ?? null,
         kind: doc.kind,
         template_code: doc.templateCode,
         language: doc.language,
@@ -92,12 +95,17 @@ export async function storeDocument(
         subject: doc.subject ?? null,
       })
       .onConflict((oc) =>
-        oc.columns(['action_id', 'kind']).where('action_id', 'is not', null).doNothing(),
+        doc.promiseId !== undefined
+          ? oc.columns(['promise_id', 'kind']).where('promise_id', 'is not', null).doNothing()
+          : oc.columns(['action_id', 'kind']).where('action_id', 'is not', null).doNothing(),
       )
       .returningAll()
       .executeTakeFirst();
     if (!inserted) {
-      const existing = await findActionDocument(trx, doc.actionId!, doc.kind);
+      const existing =
+        doc.promiseId !== undefined
+          ? await findPromiseDocument(trx, doc.promiseId, doc.kind)
+          : await findActionDocument(trx, doc.actionId!, doc.kind);
       if (!existing) throw new AppError('INTERNAL', 'a document vanished while being stored');
       return { document: existing, created: false };
     }
@@ -139,6 +147,21 @@ export async function findActionDocument(
     .selectFrom('documents')
     .selectAll()
     .where('action_id', '=', actionId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return row && toDocument(row);
+}
+
+/** The document a promise confirmation already rendered for a kind, if any. */
+export async function findPromiseDocument(
+  db: Kysely<DB>,
+  promiseId: number,
+  kind: DocumentKind,
+): Promise<StoredDocument | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('promise_id', '=', promiseId)
     .where('kind', '=', kind)
     .executeTakeFirst();
   return row && toDocument(row);

@@ -227,14 +227,18 @@ export interface TimelineWithSourceTable extends TimelineTable {
 }
 
 export type OutboxChannel = 'email' | 'letter' | 'sms' | 'task' | 'webhook';
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'unknown';
+export type OutboxState =
+  'pending' | 'sending' | 'printed' | 'sent' | 'failed' | 'cancelled' | 'unknown';
 
 /** The delivery outbox (migration 0007): one row per deliverable of an action (docs/delivery.md). */
 export interface OutboxTable {
   id: Generated<number>;
   company_id: number;
   customer_id: number;
-  action_id: number;
+  /** The dunning action delivered; null for a promise confirmation (promise_id). */
+  action_id: number | null;
+  /** The promise to pay whose written confirmation this row is. */
+  promise_id: Generated<number | null>;
   channel: OutboxChannel;
   /** The action kind delivered (email, letter, sms, call_task, notify_internal, handover). */
   kind: string;
@@ -254,8 +258,51 @@ export interface OutboxTable {
   cancel_reason: string | null;
   /** The failed row this one replaces (a letter after an e-mail that bounced permanently). */
   fallback_of: number | null;
+  /** Letters: the print batch the row was printed in. */
+  batch_id: Generated<number | null>;
+  /** Registered letters: the post office's tracking number, given when posted. */
+  tracking_number: Generated<string | null>;
+  /** E-mails: when a delivery status notification said the message bounced for good. */
+  bounced_at: Generated<Date | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface LetterBatchesTable {
+  id: Generated<number>;
+  company_id: number;
+  run_id: number | null;
+  letters: number;
+  registered: number;
+  pages: number;
+  /** SHA-256 of the batch PDF as first printed. */
+  sha256: string;
+  created_at: Generated<Date>;
+  posted_on: string | null;
+  posted_at: Date | null;
+}
+
+export type InboundKind = 'bounce' | 'reply' | 'auto_reply' | 'unmatched';
+
+export interface InboundMessagesTable {
+  id: Generated<number>;
+  /** SHA-256 of the raw message: the same message read twice is recorded once. */
+  sha256: string;
+  kind: InboundKind;
+  company_id: number | null;
+  customer_id: number | null;
+  /** The outbox row the message answers or reports on. */
+  outbox_id: number | null;
+  message_id: string | null;
+  from_address: string | null;
+  subject: string | null;
+  /** Bounces: the DSN status (5.1.1). */
+  status: string | null;
+  detail: string;
+  /** Where it came from: 'cli', 'http', 'imap'. */
+  source: string;
+  size_bytes: number;
+  received_at: Generated<Date>;
 }
 
 /** A company's own template version (migration 0006); the defaults apply where there is none. */
@@ -280,6 +327,8 @@ export interface DocumentsTable {
   company_id: number;
   customer_id: number;
   action_id: number | null;
+  /** A promise confirmation's document. */
+  promise_id: Generated<number | null>;
   kind: DocumentKind;
   template_code: string;
   language: string;
@@ -298,7 +347,7 @@ export interface DocumentsTable {
   created_at: Timestamp;
 }
 
-export type TaskKind = 'call_task' | 'handover' | 'notify_internal';
+export type TaskKind = 'call_task' | 'handover' | 'notify_internal' | 'reply';
 export type TaskOutcome =
   'promise' | 'dispute' | 'paid_already' | 'wrong_contact' | 'no_answer' | 'done';
 
@@ -313,6 +362,8 @@ export interface TasksTable {
   /** The call task nobody answered, that this one repeats. */
   previous_task_id: number | null;
   kind: TaskKind;
+  /** Reply tasks: the customer's message. */
+  inbound_message_id: Generated<number | null>;
   currency: string | null;
   step_id: string | null;
   title: string;
@@ -400,6 +451,8 @@ export interface DB {
   templates: TemplatesTable;
   documents: DocumentsTable;
   outbox: OutboxTable;
+  letter_batches: LetterBatchesTable;
+  inbound_messages: InboundMessagesTable;
   tasks: TasksTable;
   promise_confirmations: PromiseConfirmationsTable;
   webhook_endpoints: WebhookEndpointsTable;

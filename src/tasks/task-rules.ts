@@ -1,7 +1,7 @@
 import type { InternalRole, StepAction } from '../core/scenario/types.ts';
 import type { TaskKind } from '../store/schema.ts';
 
-/** The action kinds that become tasks for people. */
+/** The action kinds that become tasks for people (a `reply` task comes from inbound mail). */
 export const TASK_KINDS: readonly TaskKind[] = ['call_task', 'handover', 'notify_internal'];
 
 export function isTaskKind(kind: string): kind is TaskKind {
@@ -13,6 +13,7 @@ const DEFAULT_ROLE: Readonly<Record<TaskKind, InternalRole>> = {
   call_task: 'collector',
   handover: 'credit_manager',
   notify_internal: 'sales_owner',
+  reply: 'collector',
 };
 
 /** The role of a task: the sales owner for a sales check, else the step's, else the default. */
@@ -59,6 +60,7 @@ export function roleLabel(role: InternalRole): string {
 }
 
 export function kindLabel(kind: TaskKind): string {
+  if (kind === 'reply') return 'reply to read';
   return kind === 'call_task' ? 'call task' : kind === 'handover' ? 'hand-over task' : 'notice';
 }
 

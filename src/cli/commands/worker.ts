@@ -69,6 +69,7 @@ export function workerCommand(): Command {
 function summary(r: DeliveryReport): string {
   return (
     `${r.sent} sent, ${r.retried} to retry, ${r.failed} failed, ${r.cancelled} cancelled, ` +
-    `${r.interrupted} interrupted, ${r.letters} letter(s) instead, ${r.enqueued} queued`
+    `${r.interrupted} interrupted, ${r.letters} letter(s) instead, ${r.enqueued} queued, ` +
+    `${r.deferred} held back by the domain limit, ${r.tasks} task(s) created`
   );
 }
