@@ -14,6 +14,11 @@ export interface Config {
   readonly importMaxMb: number;
   /** Local time ('HH:MM', each company's time zone) of the daily run in `relance serve`. */
   readonly runAt: string | undefined;
+  /**
+   * `relance serve` is behind a reverse proxy terminating TLS: trust its X-Forwarded-For
+   * and X-Forwarded-Proto (client address for the sign-in limit, Secure session cookie).
+   */
+  readonly trustProxy: boolean;
   /** Outgoing e-mail and the delivery worker (docs/delivery.md). */
   readonly delivery: DeliveryConfig;
 }
@@ -25,13 +30,14 @@ interface FileConfig {
   port?: number;
   importMaxMb?: number;
   runAt?: string;
+  trustProxy?: boolean;
   delivery?: FileDeliveryConfig;
 }
 
 /**
  * Reads `relance.config.json` (or the file named by RELANCE_CONFIG) and the
  * environment: DATABASE_URL, RELANCE_DATA_DIR, RELANCE_HOST, PORT / RELANCE_PORT,
- * RELANCE_IMPORT_MAX_MB, RELANCE_RUN_AT, and for delivery RELANCE_SMTP_URL, RELANCE_MAIL_FROM,
+ * RELANCE_IMPORT_MAX_MB, RELANCE_RUN_AT, RELANCE_TRUST_PROXY, and for delivery RELANCE_SMTP_URL, RELANCE_MAIL_FROM,
  * RELANCE_RETRY_BASE_SECONDS, RELANCE_RETRY_MAX_SECONDS, RELANCE_MAX_ATTEMPTS,
  * RELANCE_SENDING_LEASE_SECONDS, RELANCE_WORKER_POLL_SECONDS, RELANCE_WORKER_CONCURRENCY.
  */
@@ -60,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DEFAULT_MAX_IMPORT_MB,
     ),
     runAt: runAt(env.RELANCE_RUN_AT || file.runAt || undefined),
+    trustProxy: env.RELANCE_TRUST_PROXY
+      ? /^(1|true|yes)$/i.test(env.RELANCE_TRUST_PROXY)
+      : file.trustProxy === true,
     delivery: deliveryConfig(env, file.delivery ?? {}),
   };
 }

@@ -6,7 +6,7 @@ import { BACKENDS } from '../../test/helpers/test-databases.ts';
 import { csv } from '../../test/helpers/files.ts';
 import { TODAY, seedLedger } from '../../test/helpers/ledger-fixture.ts';
 import type { Database } from '../store/database.ts';
-import { buildServer } from './server.ts';
+import { signInAs, testServer } from './auth/api-auth.fixture.ts';
 
 const CUSTOMERS = csv(
   'code,name,country,language,currency,credit_limit',
@@ -29,13 +29,15 @@ for (const backend of BACKENDS) {
     () => {
       let database: Database;
       let app: FastifyInstance;
-      const get = (url: string) => app.inject({ method: 'GET', url });
+      let headers: Record<string, string> = {};
+      const get = (url: string) => app.inject({ method: 'GET', url, headers });
 
       before(async () => {
         database = await backend.open();
         await seedLedger(database, CUSTOMERS, ITEMS);
         await sql`update customers set status = 'on_hold' where code = 'C3'`.execute(database.db);
-        app = buildServer(database);
+        app = testServer(database);
+        headers = (await signInAs(app, database.db, 'viewer@example.com', 'viewer')).read;
       });
       after(async () => {
         await app?.close();

@@ -3,6 +3,9 @@ import { AppError, type ErrorCode } from '../core/errors.ts';
 import type { Database } from '../store/database.ts';
 import { loadAccount } from '../ledger/load-account.ts';
 import { creditStatus } from '../ledger/credit-status.ts';
+import { requireCustomer } from './auth/authenticate.ts';
+import { registerAuth, type AuthOptions } from './auth/register-auth.ts';
+import { RateLimitedError } from '../auth/login.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -12,13 +15,22 @@ const STATUS: Record<ErrorCode, number> = {
   BUSY: 503,
   CONFIG: 500,
   INTERNAL: 500,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  RATE_LIMITED: 429,
 };
 
 /** The HTTP API. Routes call use-cases; no business rule lives here. */
-export function buildServer(database: Database): FastifyInstance {
-  const app = Fastify({ logger: false });
+export function buildServer(
+  database: Database,
+  options: { auth?: AuthOptions; trustProxy?: boolean } = {},
+): FastifyInstance {
+  const app = Fastify({ logger: false, trustProxy: options.trustProxy ?? false });
 
   app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof RateLimitedError)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof AppError) {
       return reply
         .status(STATUS[error.code])
@@ -50,6 +62,9 @@ export function buildServer(database: Database): FastifyInstance {
     return { status: 'ok', database: database.backend };
   });
 
+  // Every /api route below needs a session or an API token (docs/users-and-roles.md).
+  registerAuth(app, database.db, options.auth);
+
   app.get<{ Params: { code: string }; Querystring: { asOf?: string; company?: string } }>(
     '/api/customers/:code/account',
     {
@@ -61,12 +76,17 @@ export function buildServer(database: Database): FastifyInstance {
         },
       },
     },
-    async (request) =>
-      loadAccount(database.db, {
+    async (request) => {
+      await requireCustomer(request, database.db, 'customers:read', {
+        company: request.query.company,
+        customer: request.params.code,
+      });
+      return loadAccount(database.db, {
         customer: request.params.code,
         asOf: request.query.asOf,
         company: request.query.company,
-      }),
+      });
+    },
   );
 
   app.get<{ Params: { code: string }; Querystring: { asOf?: string; company?: string } }>(
@@ -80,8 +100,18 @@ export function buildServer(database: Database): FastifyInstance {
         },
       },
     },
-    async (request) =>
-      creditStatus(database.db, request.query.company, request.params.code, request.query.asOf),
+    async (request) => {
+      await requireCustomer(request, database.db, 'customers:read', {
+        company: request.query.company,
+        customer: request.params.code,
+      });
+      return creditStatus(
+        database.db,
+        request.query.company,
+        request.params.code,
+        request.query.asOf,
+      );
+    },
   );
 
   return app;
@@ -89,9 +119,9 @@ export function buildServer(database: Database): FastifyInstance {
 
 export async function startServer(
   database: Database,
-  options: { host: string; port: number },
+  options: { host: string; port: number; auth?: AuthOptions; trustProxy?: boolean },
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = buildServer(database);
+  const app = buildServer(database, { auth: options.auth, trustProxy: options.trustProxy });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

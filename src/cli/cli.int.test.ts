@@ -2,7 +2,8 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { relance, relanceDaemon } from '../../test/helpers/cli.ts';
+import { spawnSync } from 'node:child_process';
+import { RELANCE_BIN, relance, relanceDaemon } from '../../test/helpers/cli.ts';
 import { tempDir, writeFile, csv } from '../../test/helpers/files.ts';
 
 const dir = tempDir('relance-cli-');
@@ -134,6 +135,13 @@ describe('relance CLI (embedded database)', () => {
     after(async () => stop?.());
 
     it('answers /health and the account API; the busy data folder is refused clearly', async () => {
+      const password = 'serve test password';
+      const added = spawnSync(
+        process.execPath,
+        [RELANCE_BIN, 'user', 'add', 'ops@example.com', '--role', 'viewer', '--password-stdin'],
+        { env: { ...process.env, ...env }, input: password, encoding: 'utf8' },
+      );
+      assert.equal(added.status, 0, added.stderr);
       const { child, match } = await relanceDaemon(
         ['serve', '--port', '0'],
         env,
@@ -148,17 +156,27 @@ describe('relance CLI (embedded database)', () => {
       const health = await fetch(`${url}/health`);
       assert.equal(health.status, 200);
       assert.deepEqual(await health.json(), { status: 'ok', database: 'pglite' });
-      const account = await fetch(`${url}/api/customers/C1/account?asOf=2025-03-31`);
+      assert.equal((await fetch(`${url}/api/customers/C1/account`)).status, 401);
+      const signIn = await fetch(`${url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ops@example.com', password }),
+      });
+      assert.equal(signIn.status, 200);
+      const headers = { cookie: signIn.headers.get('set-cookie')!.split(';')[0]! };
+      const account = await fetch(`${url}/api/customers/C1/account?asOf=2025-03-31`, { headers });
       assert.equal(account.status, 200);
       assert.equal(
         ((await account.json()) as { balances: { balanceMinor: number }[] }).balances[0]
           ?.balanceMinor,
         13000,
       );
-      const missing = await fetch(`${url}/api/customers/NOPE/account`);
+      const missing = await fetch(`${url}/api/customers/NOPE/account`, { headers });
       assert.equal(missing.status, 404);
       assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'NOT_FOUND');
-      const badDate = await fetch(`${url}/api/customers/C1/account?asOf=2025-13-01`);
+      const badDate = await fetch(`${url}/api/customers/C1/account?asOf=2025-13-01`, {
+        headers,
+      });
       assert.equal(badDate.status, 400);
       const busy = relance(['account', 'C1'], env);
       assert.equal(busy.code, 5);

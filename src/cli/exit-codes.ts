@@ -9,6 +9,7 @@ export const EXIT = {
   notFound: 4,
   busy: 5,
   config: 6,
+  denied: 7,
 } as const;
 
 const BY_CODE: Record<ErrorCode, number> = {
@@ -19,6 +20,10 @@ const BY_CODE: Record<ErrorCode, number> = {
   BUSY: EXIT.busy,
   CONFIG: EXIT.config,
   INTERNAL: EXIT.internal,
+  UNAUTHENTICATED: EXIT.denied,
+  FORBIDDEN: EXIT.denied,
+  CSRF: EXIT.denied,
+  RATE_LIMITED: EXIT.busy,
 };
 
 export function exitCodeFor(error: unknown): number {

@@ -22,6 +22,8 @@ import { workerCommand } from './commands/worker.ts';
 import { outboxCommand } from './commands/outbox.ts';
 import { taskCommand } from './commands/task.ts';
 import { webhookCommand } from './commands/webhook.ts';
+import { userCommand } from './commands/user.ts';
+import { tokenCommand } from './commands/token.ts';
 import { exitCodeFor, EXIT } from './exit-codes.ts';
 import { printError } from './output.ts';
 
@@ -56,6 +58,8 @@ export function buildProgram(): Command {
     outboxCommand(),
     taskCommand(),
     webhookCommand(),
+    userCommand(),
+    tokenCommand(),
     serveCommand(),
   ]) {
     program.addCommand(command.exitOverride().showHelpAfterError());

@@ -4,7 +4,21 @@
  * `problems` lists every problem of an input at once.
  */
 export type ErrorCode =
-  'INVALID_INPUT' | 'INVALID_FILE' | 'NOT_FOUND' | 'CONFLICT' | 'BUSY' | 'CONFIG' | 'INTERNAL';
+  | 'INVALID_INPUT'
+  | 'INVALID_FILE'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'BUSY'
+  | 'CONFIG'
+  | 'INTERNAL'
+  /** No valid session or API token (or a wrong e-mail/password at sign-in). */
+  | 'UNAUTHENTICATED'
+  /** Signed in, but the role may not do this. */
+  | 'FORBIDDEN'
+  /** A state-changing request with a session cookie but without its CSRF token. */
+  | 'CSRF'
+  /** Too many attempts (sign-in): wait and try again. */
+  | 'RATE_LIMITED';
 
 export interface Problem {
   /**

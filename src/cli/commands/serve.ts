@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../store/database.ts';
 import { seedDemo } from '../../imports/demo-files.ts';
+import { ensureDemoAdmin } from '../../auth/demo-admin.ts';
 import { todayIn } from '../../store/companies.ts';
 import { parseTimeOfDay } from '../../core/calendar/time-of-day.ts';
 import type { DunningSchedule } from '../../runs/scheduled-dunning.ts';
@@ -11,7 +12,10 @@ export function serveCommand(): Command {
     .description('start the HTTP server (GET /health, GET /api/customers/:code/account)')
     .option('--port <n>', 'port (default 3000, or PORT)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1, or RELANCE_HOST)')
-    .option('--demo', 'load the demo ledger when the database has no customer yet')
+    .option(
+      '--demo',
+      'load the demo ledger when the database has no customer yet, and create the demo admin (its password printed once)',
+    )
     .option(
       '--schedule <HH:MM>',
       "run the day's dunning for every company at this local time (default: RELANCE_RUN_AT)",
@@ -26,6 +30,7 @@ export function serveCommand(): Command {
       });
       let closeServer: (() => Promise<void>) | undefined;
       let schedule: DunningSchedule | undefined;
+      let demoAdmin: { email: string; password?: string } | undefined;
       try {
         if (o.demo) {
           const any = await database.db
@@ -44,11 +49,16 @@ export function serveCommand(): Command {
               asOf: todayIn('Europe/Paris'),
             });
           }
+          demoAdmin = await ensureDemoAdmin(database.db);
         }
         const port = o.port === undefined ? config.port : Number(o.port);
         // Fastify loads only for the server, not for every relance command.
         const { startServer } = await import('../../api/server.ts');
-        const server = await startServer(database, { host: o.host ?? config.host, port });
+        const server = await startServer(database, {
+          host: o.host ?? config.host,
+          port,
+          trustProxy: config.trustProxy,
+        });
         const { url } = server;
         closeServer = server.close;
         process.stdout.write(
@@ -60,9 +70,20 @@ export function serveCommand(): Command {
           .orderBy('code')
           .limit(1)
           .executeTakeFirst();
+        if (demoAdmin?.password !== undefined)
+          // The only time this password is ever shown: it is stored as a hash only.
+          process.stdout.write(
+            `demo admin created: sign in as ${demoAdmin.email} with password ${demoAdmin.password}\n` +
+              `  (shown this once; add your own users with relance user add)\n`,
+          );
+        else if (demoAdmin)
+          process.stdout.write(
+            `demo admin ${demoAdmin.email} exists (its password was printed on the first start)\n`,
+          );
         if (example)
           process.stdout.write(
-            `try ${url}/api/customers/${encodeURIComponent(example.code)}/account\n`,
+            `API: sign in with POST ${url}/api/session {"email","password"}, then try ` +
+              `${url}/api/customers/${encodeURIComponent(example.code)}/account\n`,
           );
         const runAt = o.schedule ?? config.runAt;
         if (runAt) {

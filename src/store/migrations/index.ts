@@ -9,6 +9,7 @@ import * as outbox from './0007-outbox.ts';
 import * as tasks from './0008-tasks.ts';
 import * as webhooks from './0009-webhooks.ts';
 import * as lettersInbound from './0010-letters-inbound.ts';
+import * as users from './0011-users.ts';
 
 /** Every migration, in order. Names sort the same way; never rename or edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-tasks': tasks,
   '0009-webhooks': webhooks,
   '0010-letters-inbound': lettersInbound,
+  '0011-users': users,
 };
