@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { AppError } from './core/errors.ts';
 import { parseTimeOfDay } from './core/calendar/time-of-day.ts';
 import { DEFAULT_MAX_IMPORT_MB } from './imports/read-table.ts';
+import { checkSmsConfig, type SmsHttpConfig } from './delivery-sms/sms-http.ts';
+import { imapConfigFromEnv, parseImapUrl, type ImapConfig } from './inbound-imap/imap-config.ts';
 
 /** Settings of a Relance process: environment variables win over the config file. */
 export interface Config {
@@ -39,7 +41,10 @@ interface FileConfig {
  * environment: DATABASE_URL, RELANCE_DATA_DIR, RELANCE_HOST, PORT / RELANCE_PORT,
  * RELANCE_IMPORT_MAX_MB, RELANCE_RUN_AT, RELANCE_TRUST_PROXY, and for delivery RELANCE_SMTP_URL, RELANCE_MAIL_FROM,
  * RELANCE_RETRY_BASE_SECONDS, RELANCE_RETRY_MAX_SECONDS, RELANCE_MAX_ATTEMPTS,
- * RELANCE_SENDING_LEASE_SECONDS, RELANCE_WORKER_POLL_SECONDS, RELANCE_WORKER_CONCURRENCY.
+ * RELANCE_SENDING_LEASE_SECONDS, RELANCE_WORKER_POLL_SECONDS, RELANCE_WORKER_CONCURRENCY,
+ * RELANCE_DOMAIN_RATE_PER_MINUTE, RELANCE_SMS_URL, RELANCE_SMS_AUTH_HEADER, RELANCE_SMS_BODY,
+ * RELANCE_SMS_TIMEOUT_MS and
+ * RELANCE_IMAP_URL.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const path = resolve(env.RELANCE_CONFIG ?? 'relance.config.json');
@@ -131,6 +136,12 @@ export interface DeliveryConfig {
   readonly pollSeconds: number;
   /** Messages a worker sends at the same time. */
   readonly concurrency: number;
+  /** Messages per recipient domain in any minute, per worker (0: no limit). */
+  readonly domainRatePerMinute: number;
+  /** The SMS provider (RELANCE_SMS_URL, RELANCE_SMS_AUTH_HEADER, RELANCE_SMS_BODY, RELANCE_SMS_TIMEOUT_MS); none: SMS rows fail visibly. */
+  readonly sms: SmsHttpConfig | undefined;
+  /** The mailbox of the collection address, read for bounces and replies (RELANCE_IMAP_URL). */
+  readonly imap: ImapConfig | undefined;
 }
 
 interface FileDeliveryConfig {
@@ -143,6 +154,9 @@ interface FileDeliveryConfig {
   leaseSeconds?: number;
   pollSeconds?: number;
   concurrency?: number;
+  domainRatePerMinute?: number;
+  sms?: { url: string; auth?: string; body?: string; timeoutMs?: number };
+  imapUrl?: string;
 }
 
 function deliveryConfig(env: NodeJS.ProcessEnv, file: FileDeliveryConfig): DeliveryConfig {
@@ -197,6 +211,20 @@ function deliveryConfig(env: NodeJS.ProcessEnv, file: FileDeliveryConfig): Deliv
       file.concurrency,
       8,
     ),
+    domainRatePerMinute:
+      env.RELANCE_DOMAIN_RATE_PER_MINUTE === '0' ||
+      (env.RELANCE_DOMAIN_RATE_PER_MINUTE === undefined && !file.domainRatePerMinute)
+        ? 0
+        : whole(
+            'RELANCE_DOMAIN_RATE_PER_MINUTE',
+            env.RELANCE_DOMAIN_RATE_PER_MINUTE,
+            file.domainRatePerMinute,
+            0,
+          ),
+    sms: smsConfig(env, file.sms),
+    imap:
+      imapConfigFromEnv(env) ??
+      (file.imapUrl ? parseImapUrl(file.imapUrl, 'delivery.imapUrl') : undefined),
   };
 }
 
@@ -220,4 +248,40 @@ function smtpUrl(field: string, value: string | undefined): string | undefined {
     ]);
   }
   return value;
+}
+
+/** The SMS provider: URL, optional `Header-Name: value` auth, JSON body template. */
+function smsConfig(
+  env: NodeJS.ProcessEnv,
+  file: FileDeliveryConfig['sms'],
+): SmsHttpConfig | undefined {
+  const url = env.RELANCE_SMS_URL || file?.url;
+  if (!url) return undefined;
+  const auth = env.RELANCE_SMS_AUTH_HEADER || file?.auth;
+  let authHeaderName: string | undefined;
+  let authHeaderValue: string | undefined;
+  if (auth) {
+    const colon = auth.indexOf(':');
+    if (colon <= 0) {
+      throw new AppError('CONFIG', 'RELANCE_SMS_AUTH_HEADER must be written "Header-Name: value"', [
+        { field: 'RELANCE_SMS_AUTH_HEADER', value: '(hidden)', expected: 'Header-Name: value' },
+      ]);
+    }
+    authHeaderName = auth.slice(0, colon).trim();
+    authHeaderValue = auth.slice(colon + 1).trim();
+  }
+  const config: SmsHttpConfig = {
+    url,
+    authHeaderName,
+    authHeaderValue,
+    bodyTemplate: env.RELANCE_SMS_BODY || file?.body || '{"to":"{{to}}","text":"{{text}}"}',
+    timeoutMs: number(
+      'RELANCE_SMS_TIMEOUT_MS',
+      env.RELANCE_SMS_TIMEOUT_MS,
+      file?.timeoutMs,
+      10_000,
+    ),
+  };
+  checkSmsConfig(config);
+  return config;
 }

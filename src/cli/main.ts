@@ -17,6 +17,7 @@ import { companyCommand } from './commands/company.ts';
 import { templateCommand } from './commands/template.ts';
 import { previewCommand } from './commands/preview.ts';
 import { lettersCommand } from './commands/letters.ts';
+import { inboundCommand } from './commands/inbound.ts';
 import { documentCommand } from './commands/document.ts';
 import { workerCommand } from './commands/worker.ts';
 import { outboxCommand } from './commands/outbox.ts';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
     templateCommand(),
     previewCommand(),
     lettersCommand(),
+    inboundCommand(),
     documentCommand(),
     workerCommand(),
     outboxCommand(),

@@ -127,7 +127,13 @@ describe('relance worker and relance outbox (embedded database, loopback SMTP)',
     const list = rows();
     assert.deepEqual(
       list.map((r) => `${r.customer} ${r.channel} ${r.state} ${r.attempts}`),
-      ['C1 email sent 1', 'C2 email sent 1', 'C4 email failed 1', 'C4 letter pending 0'],
+      [
+        'C1 email sent 1',
+        'C2 email sent 1',
+        'C3 letter pending 0', // C3 has no e-mail: its letter waits for the print batch
+        'C4 email failed 1',
+        'C4 letter pending 0',
+      ],
     );
     assert.match(list[0]!.messageId, /^<relance\.action-\d+\.email@seller\.example>$/);
     const text = ok(run('outbox', 'list', '--state', 'sent')).stdout;
@@ -139,7 +145,7 @@ describe('relance worker and relance outbox (embedded database, loopback SMTP)',
     );
 
     // The letter is posted by hand: cancel its row; then the e-mail may be tried again.
-    const [, , email, letter] = list;
+    const [, , , email, letter] = list;
     const refusedRetry = run('outbox', 'retry', String(email!.id));
     assert.equal(refusedRetry.code, 5, refusedRetry.stderr);
     assert.match(refusedRetry.stderr, /cancel row \d+ first/);

@@ -3,6 +3,8 @@ import type { DB } from '../store/schema.ts';
 import type { DeliveryConfig } from '../config.ts';
 import { listCompanies, resolveCompany, type Company } from '../store/companies.ts';
 import { templateComposer } from '../documents/template-composer.ts';
+import { composeAction } from '../documents/compose-action.ts';
+import { AppError } from '../core/errors.ts';
 import type { Composer } from './composer.ts';
 import { requireCompanyMail, type CompanyMail } from './mail-settings.ts';
 import { createSmtpSender } from './smtp-sender.ts';
@@ -67,6 +69,15 @@ export async function configuredWorker(
     },
     leaseMs: config.leaseSeconds * 1000,
     concurrency,
+    domainRatePerMinute: config.domainRatePerMinute,
+    sms: {
+      config: config.sms,
+      text: async (d, row) => {
+        if (row.action_id === null) throw new AppError('INTERNAL', 'an SMS without action');
+        const { document } = await composeAction(d, row.action_id, 'sms');
+        return document.contentText ?? document.plainText ?? '';
+      },
+    },
     log: options.log,
   });
   return { worker, companies: scope, close: () => sender.close() };

@@ -278,7 +278,14 @@ export function createWorker(db: Kysely<DB>, options: WorkerOptions): Worker {
     if (mark === tasksSeenUpTo) return 0;
     let created = 0;
     for (const company of scope) {
-      const made = await createTasksForActions(db, company.id, today(company.id));
+      // The business date the company's ledger is at: its latest run's (today in daily use;
+      // a day run again later still gets its tasks).
+      const latest = await db
+        .selectFrom('dunning_runs')
+        .select((eb) => eb.fn.max('as_of').as('as_of'))
+        .where('company_id', '=', company.id)
+        .executeTakeFirst();
+      const made = await createTasksForActions(db, company.id, latest?.as_of ?? today(company.id));
       created += made.taskIds.length;
     }
     tasksSeenUpTo = mark;

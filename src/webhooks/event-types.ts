@@ -8,7 +8,7 @@ import { didYouMean } from '../core/text/closest.ts';
  */
 export const WEBHOOK_EVENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   'action.sent': ['ACTION_SENT', 'EMAIL_SENT', 'DELIVERY_SENT'],
-  'action.failed': ['ACTION_FAILED', 'EMAIL_FAILED', 'DELIVERY_FAILED'],
+  'action.failed': ['ACTION_FAILED', 'EMAIL_FAILED', 'DELIVERY_FAILED', 'EMAIL_BOUNCED'],
   'account.held': ['ACCOUNT_HELD'],
   'account.released': ['ACCOUNT_RELEASED'],
   'promise.added': ['PROMISE_ADDED'],

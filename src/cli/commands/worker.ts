@@ -1,5 +1,10 @@
 import { Command } from 'commander';
 import { configuredWorker } from '../../delivery/configured-worker.ts';
+import { recordInbound } from '../../inbound/record-inbound.ts';
+import { pollMailbox } from '../../inbound-imap/imap-poller.ts';
+import { listCompanies, resolveCompany } from '../../store/companies.ts';
+import { enqueueWebhooks } from '../../webhooks/enqueue.ts';
+import { deliverWebhooks } from '../../webhooks/deliver.ts';
 import type { DeliveryReport } from '../../delivery/worker.ts';
 import { withDatabase } from '../open.ts';
 import { printJson } from '../output.ts';
@@ -8,7 +13,7 @@ import { parseCount } from '../options.ts';
 export function workerCommand(): Command {
   return new Command('worker')
     .description(
-      'deliver the executable dunning actions: e-mail over SMTP (RELANCE_SMTP_URL, docs/delivery.md)',
+      'deliver the executable dunning actions: e-mail over SMTP (RELANCE_SMTP_URL), SMS, tasks; read bounces and replies (RELANCE_IMAP_URL); docs/delivery.md',
     )
     .option('--drain', 'deliver everything due now, then exit (cron, tests)')
     .option('--company <code>', 'only this company (default: every company)')
@@ -32,10 +37,44 @@ export function workerCommand(): Command {
           process.on('SIGINT', stop);
           process.on('SIGTERM', stop);
           try {
+            // Bounces and replies first: an address found invalid is not written to again.
+            const readMailbox = async () => {
+              const imap = config.delivery.imap;
+              if (!imap) return;
+              try {
+                const r = await pollMailbox(imap, async (raw) => {
+                  await recordInbound(database.db, raw, { source: 'imap' });
+                });
+                if (r.fetched > 0)
+                  log(`mailbox: ${r.handled} message(s) recorded, ${r.failed} left`);
+              } catch (error) {
+                log(`mailbox not read: ${error instanceof Error ? error.message : String(error)}`);
+              }
+            };
+            // Webhooks of the events recorded meanwhile (sent, failed, held, replies…).
+            const fireWebhooks = async (): Promise<number> => {
+              try {
+                const scope = o.company
+                  ? [await resolveCompany(database.db, o.company)]
+                  : await listCompanies(database.db);
+                for (const c of scope) await enqueueWebhooks(database.db, c.id);
+                const r = await deliverWebhooks(database.db, {
+                  companyId: o.company ? scope[0]?.id : undefined,
+                });
+                return r.delivered;
+              } catch (error) {
+                log(
+                  `webhooks not delivered: ${error instanceof Error ? error.message : String(error)}`,
+                );
+                return 0;
+              }
+            };
             if (o.drain) {
+              await readMailbox();
               const report = await worker.drain();
-              if (o.json) printJson(report);
-              else process.stdout.write(`${summary(report)}\n`);
+              const webhooks = await fireWebhooks();
+              if (o.json) printJson({ ...report, webhooks });
+              else process.stdout.write(`${summary(report)}, ${webhooks} webhook(s) delivered\n`);
               return;
             }
             const poll = config.delivery.pollSeconds * 1000;
@@ -44,8 +83,12 @@ export function workerCommand(): Command {
                 'stop with Ctrl-C or SIGTERM\n',
             );
             while (!worker.stopped) {
+              await readMailbox();
               const report = await worker.drain();
-              if (Object.values(report).some((n) => n > 0)) log(summary(report));
+              const webhooks = await fireWebhooks();
+              if (Object.values(report).some((n) => n > 0) || webhooks > 0) {
+                log(`${summary(report)}, ${webhooks} webhook(s) delivered`);
+              }
               if (worker.stopped) break;
               await new Promise<void>((resolve) => {
                 const timer = setTimeout(resolve, poll);
