@@ -100,6 +100,9 @@ for (const backend of BACKENDS) {
           error: {
             code: 'NOT_FOUND',
             message: 'no customer with code NOPE in company MAIN',
+            issues: [
+              { field: 'customer', value: 'NOPE', expected: 'the code of an imported customer' },
+            ],
             problems: [
               { field: 'customer', value: 'NOPE', expected: 'the code of an imported customer' },
             ],
@@ -110,7 +113,7 @@ for (const backend of BACKENDS) {
         assert.equal(company.json().error.code, 'NOT_FOUND');
         const bad = await get('/api/customers/C1/credit-status?asOf=2026-02-30');
         assert.equal(bad.statusCode, 400);
-        assert.deepEqual(bad.json().error.problems, [
+        assert.deepEqual(bad.json().error.issues, [
           { field: 'asOf', value: '2026-02-30', expected: 'a valid date written YYYY-MM-DD' },
         ]);
       });

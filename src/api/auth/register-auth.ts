@@ -24,9 +24,13 @@ export function registerAuth(
 ): void {
   app.register(cookie);
   addAuthHook(app, db, { sessionPolicy: options.sessionPolicy });
-  addSessionRoutes(app, db, {
-    limiter: options.limiter ?? new LoginLimiter(),
-    passwordParams: options.passwordParams,
-    sessionPolicy: options.sessionPolicy,
-  });
+  const limiter = options.limiter ?? new LoginLimiter();
+  // A plugin, so that the OpenAPI document (registered before) sees the routes.
+  void app.register(async (scope) =>
+    addSessionRoutes(scope, db, {
+      limiter,
+      passwordParams: options.passwordParams,
+      sessionPolicy: options.sessionPolicy,
+    }),
+  );
 }

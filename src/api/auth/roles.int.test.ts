@@ -113,6 +113,7 @@ for (const backend of BACKENDS) {
           assert.deepEqual(r.json().error, {
             code: 'FORBIDDEN',
             message: `the ${role} role may not do this (users:manage)`,
+            issues: [{ field: 'role', value: role, expected: 'a role allowed users:manage' }],
             problems: [{ field: 'role', value: role, expected: 'a role allowed users:manage' }],
           });
       });

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { SessionPolicy } from '../../core/auth/session-policy.ts';
 import { writeAudit, actorOf } from '../../auth/audit.ts';
@@ -22,19 +24,18 @@ export function addSessionRoutes(
   db: Kysely<DB>,
   options: SessionRouteOptions,
 ): void {
-  app.post<{ Body: { email: string; password: string } }>(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
     '/api/session',
     {
       schema: {
-        body: {
-          type: 'object',
-          required: ['email', 'password'],
-          properties: {
-            email: { type: 'string', maxLength: 254 },
-            password: { type: 'string', maxLength: 4096 },
-          },
-          additionalProperties: false,
-        },
+        tags: ['session'],
+        summary: 'Sign in: sets the session cookie and returns the CSRF token for changes',
+        security: [],
+        body: z.strictObject({
+          email: z.string().max(254),
+          password: z.string().max(4096),
+        }),
       },
     },
     async (request, reply) => {
@@ -54,31 +55,39 @@ export function addSessionRoutes(
     },
   );
 
-  app.get('/api/session', async (request) => {
-    const principal = principalOf(request);
-    const session = request.session;
-    return {
-      kind: principal.kind,
-      user: session?.user ?? null,
-      token: principal.kind === 'token' ? principal.label.replace(/^token:/, '') : null,
-      role: principal.role,
-      portfolio: principal.portfolio,
-      csrfToken: session?.csrfToken ?? null,
-      endsAt: session?.endsAt.toISOString() ?? null,
-    };
-  });
+  app.get(
+    '/api/session',
+    { schema: { tags: ['session'], summary: 'Who is signed in' } },
+    async (request) => {
+      const principal = principalOf(request);
+      const session = request.session;
+      return {
+        kind: principal.kind,
+        user: session?.user ?? null,
+        token: principal.kind === 'token' ? principal.label.replace(/^token:/, '') : null,
+        role: principal.role,
+        portfolio: principal.portfolio,
+        csrfToken: session?.csrfToken ?? null,
+        endsAt: session?.endsAt.toISOString() ?? null,
+      };
+    },
+  );
 
-  app.delete('/api/session', async (request, reply) => {
-    const principal = principalOf(request);
-    if (request.session) {
-      await deleteSession(db, request.session.id);
-      await writeAudit(db, actorOf(principal, request.ip), {
-        action: 'session.delete',
-        targetType: 'user',
-        targetId: principal.userId ?? undefined,
-      });
-    }
-    clearSessionCookie(request, reply);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/session',
+    { schema: { tags: ['session'], summary: 'Sign out' } },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (request.session) {
+        await deleteSession(db, request.session.id);
+        await writeAudit(db, actorOf(principal, request.ip), {
+          action: 'session.delete',
+          targetType: 'user',
+          targetId: principal.userId ?? undefined,
+        });
+      }
+      clearSessionCookie(request, reply);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -67,6 +67,7 @@ describe('portfolio rule', () => {
   it('compares names trimmed, case-insensitively, in NFC; empty names match nothing', () => {
     assert.ok(samePortfolioName('Chloé Dubois', ' chloe\u0301 dubois'));
     assert.ok(!samePortfolioName('Chloé Dubois', 'Chloe Dubois'));
+    assert.ok(samePortfolioName('Marie Martin <marie@seller.example>', 'marie martin'));
     assert.ok(!samePortfolioName('', ''));
     assert.ok(!samePortfolioName(null, null));
   });

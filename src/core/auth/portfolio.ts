@@ -30,10 +30,18 @@ export interface CompanyAccessSettings {
   readonly collectorsReadAll: boolean;
 }
 
-/** Names compare trimmed, case-insensitively, in Unicode NFC ("chloé dubois" = "Chloé Dubois"). */
+/**
+ * Names compare trimmed, case-insensitively, in Unicode NFC ("chloé dubois" = "Chloé Dubois"),
+ * without the address of "Name <address>" (customer records may give one).
+ */
 export function samePortfolioName(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
-  const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();
+  const norm = (s: string) =>
+    s
+      .normalize('NFC')
+      .replace(/\s*<[^>]*>\s*$/, '')
+      .trim()
+      .toLowerCase();
   const left = norm(a);
   return left !== '' && left === norm(b);
 }
