@@ -43,8 +43,8 @@ interface FileConfig {
  * RELANCE_RETRY_BASE_SECONDS, RELANCE_RETRY_MAX_SECONDS, RELANCE_MAX_ATTEMPTS,
  * RELANCE_SENDING_LEASE_SECONDS, RELANCE_WORKER_POLL_SECONDS, RELANCE_WORKER_CONCURRENCY,
  * RELANCE_DOMAIN_RATE_PER_MINUTE, RELANCE_SMS_URL, RELANCE_SMS_AUTH_HEADER, RELANCE_SMS_BODY,
- * RELANCE_SMS_TIMEOUT_MS and
- * RELANCE_IMAP_URL.
+ * RELANCE_SMS_TIMEOUT_MS, RELANCE_IMAP_URL, RELANCE_INVOICE_FETCH_TIMEOUT_SECONDS and
+ * RELANCE_INVOICE_MAX_MB.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const path = resolve(env.RELANCE_CONFIG ?? 'relance.config.json');
@@ -142,6 +142,9 @@ export interface DeliveryConfig {
   readonly sms: SmsHttpConfig | undefined;
   /** The mailbox of the collection address, read for bounces and replies (RELANCE_IMAP_URL). */
   readonly imap: ImapConfig | undefined;
+  /** Invoice PDFs attached to e-mails: the time allowed to fetch one, and its largest size. */
+  readonly invoiceFetchTimeoutSeconds: number;
+  readonly invoiceMaxMb: number;
 }
 
 interface FileDeliveryConfig {
@@ -157,6 +160,8 @@ interface FileDeliveryConfig {
   domainRatePerMinute?: number;
   sms?: { url: string; auth?: string; body?: string; timeoutMs?: number };
   imapUrl?: string;
+  invoiceFetchTimeoutSeconds?: number;
+  invoiceMaxMb?: number;
 }
 
 function deliveryConfig(env: NodeJS.ProcessEnv, file: FileDeliveryConfig): DeliveryConfig {
@@ -225,6 +230,18 @@ function deliveryConfig(env: NodeJS.ProcessEnv, file: FileDeliveryConfig): Deliv
     imap:
       imapConfigFromEnv(env) ??
       (file.imapUrl ? parseImapUrl(file.imapUrl, 'delivery.imapUrl') : undefined),
+    invoiceFetchTimeoutSeconds: number(
+      'RELANCE_INVOICE_FETCH_TIMEOUT_SECONDS',
+      env.RELANCE_INVOICE_FETCH_TIMEOUT_SECONDS,
+      file.invoiceFetchTimeoutSeconds,
+      10,
+    ),
+    invoiceMaxMb: number(
+      'RELANCE_INVOICE_MAX_MB',
+      env.RELANCE_INVOICE_MAX_MB,
+      file.invoiceMaxMb,
+      5,
+    ),
   };
 }
 

@@ -58,7 +58,17 @@ export async function configuredWorker(
     maxConnections: concurrency,
   });
   const worker = createWorker(db, {
-    composer: options.composer ?? templateComposer({ fromFallback: (c) => mailOf(c).from }),
+    composer:
+      options.composer ??
+      templateComposer({
+        fromFallback: (c) => mailOf(c).from,
+        invoices: {
+          timeoutMs: config.invoiceFetchTimeoutSeconds * 1000,
+          maxBytes: config.invoiceMaxMb * 1_000_000,
+          // An invoice server down for hours does not hold a reminder back for good.
+          sendWithoutAfterAttempts: Math.max(1, Math.min(5, config.maxAttempts - 1)),
+        },
+      }),
     sender,
     domainFor: (c) => mailOf(c).domain,
     companyId: options.company ? scope[0]!.id : undefined,

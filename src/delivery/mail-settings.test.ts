@@ -46,6 +46,22 @@ describe('delivery settings', () => {
     assert.throws(() => loadConfig(env({ RELANCE_MAX_ATTEMPTS: '2.5' })), /whole number/);
   });
 
+  it('invoice PDFs: fetch timeout and size limit, 10 s and 5 MB unless set', () => {
+    const defaults = loadConfig(env({})).delivery;
+    assert.deepEqual([defaults.invoiceFetchTimeoutSeconds, defaults.invoiceMaxMb], [10, 5]);
+    const set = loadConfig(
+      env({ RELANCE_INVOICE_FETCH_TIMEOUT_SECONDS: '2.5', RELANCE_INVOICE_MAX_MB: '12' }),
+    ).delivery;
+    assert.deepEqual([set.invoiceFetchTimeoutSeconds, set.invoiceMaxMb], [2.5, 12]);
+    assert.throws(
+      () => loadConfig(env({ RELANCE_INVOICE_MAX_MB: '0' })),
+      (e: unknown) =>
+        e instanceof AppError &&
+        e.problems[0]?.field === 'RELANCE_INVOICE_MAX_MB' &&
+        e.problems[0]?.value === '0',
+    );
+  });
+
   it('the company profile address wins, then the company settings, then the default', () => {
     const delivery = {
       ...loadConfig(env({ RELANCE_MAIL_FROM: 'all@seller.example' })).delivery,

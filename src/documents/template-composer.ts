@@ -19,6 +19,7 @@ import {
 } from './compose-action.ts';
 import { composePromiseConfirmation } from './compose-confirmation.ts';
 import { parsePerson } from './parties.ts';
+import { invoiceAttachments, type InvoiceAttachmentOptions } from './invoice-attachments.ts';
 
 export interface TemplateComposerOptions extends ComposeOptions {
   /**
@@ -26,6 +27,8 @@ export interface TemplateComposerOptions extends ComposeOptions {
    * the deployment's RELANCE_MAIL_FROM, say. Without either, composing fails (CONFIG).
    */
   readonly fromFallback?: ((company: Company) => MailAddress | undefined) | undefined;
+  /** Fetching and attaching the invoices' own PDFs (docs/delivery.md, "Invoice PDFs"). */
+  readonly invoices?: InvoiceAttachmentOptions | undefined;
 }
 
 /**
@@ -33,14 +36,16 @@ export interface TemplateComposerOptions extends ComposeOptions {
  * action's e-mail document (rendered once and stored, so a retry sends the same message),
  * from the company's collection address, Reply-To the collector when the customer record
  * gives an address, to the row's recipients, the sales owner in copy when the step notifies
- * them, and for level 2 and formal notices the statement of account as a PDF.
+ * them, and for level 2 and formal notices the statement of account as a PDF; then the PDF of
+ * each invoice of the action that has a document address (invoice-attachments.ts) — an invoice
+ * not available yet for a temporary reason holds the e-mail back (the worker retries).
  */
 export function templateComposer(options: TemplateComposerOptions = {}): Composer {
   return async (db, row) => {
     const { company, customer, email, attachments, copySales } =
       row.action_id === null
         ? await promiseMessage(db, row.promise_id, options)
-        : await actionMessage(db, row.action_id, options);
+        : await actionMessage(db, row.action_id, row.attempts || 1, options);
     const summary: Company = {
       id: company.id,
       code: company.code,
@@ -110,11 +115,12 @@ interface Message {
   readonly copySales: boolean;
 }
 
-/** A dunning action's e-mail, with the statement for level 2 and formal notices. */
+/** A dunning action's e-mail, with the statement for level 2 and formal notices, and invoices. */
 async function actionMessage(
   db: Kysely<DB>,
   actionId: number,
-  options: ComposeOptions,
+  attempt: number,
+  options: TemplateComposerOptions,
 ): Promise<Message> {
   const action = await loadAction(db, actionId);
   const { company, customer, step } = action;
@@ -128,6 +134,22 @@ async function actionMessage(
       content: statement.content!,
     });
   }
+  attachments.push(
+    ...(await invoiceAttachments(
+      db,
+      {
+        id: action.id,
+        companyId: company.id,
+        customerId: customer.id,
+        currency: action.currency,
+        timezone: company.timezone,
+        items: action.items,
+      },
+      attachments,
+      attempt,
+      options.invoices,
+    )),
+  );
   const copySales = step.actions.some(
     (a) => a.kind === 'notify_internal' && a.role === 'sales_owner',
   );

@@ -36,6 +36,21 @@ describe('field readers', () => {
     ['e-mail', (p) => f.email(p, 2, 'email', 'not-an-email'), undefined, /e-mail address/],
     ['phone', (p) => f.phone(p, 2, 'phone', '+49 (30) 123-4567'), '+49 (30) 123-4567'],
     ['url scheme', (p) => f.url(p, 2, 'document_url', 'javascript:alert(1)'), undefined, /http/],
+    [
+      'url https',
+      (p) => f.url(p, 2, 'u', 'HTTPS://erp.example/F 1.pdf'),
+      'HTTPS://erp.example/F 1.pdf',
+    ],
+    ['url ftp', (p) => f.url(p, 2, 'u', 'ftp://erp.example/f.pdf'), undefined, /http/],
+    ['url file', (p) => f.url(p, 2, 'u', 'file:///etc/passwd'), undefined, /http/],
+    ['url without //', (p) => f.url(p, 2, 'u', 'https:erp.example/f.pdf'), undefined, /http/],
+    ['url relative', (p) => f.url(p, 2, 'u', '/inv/f.pdf'), undefined, /http/],
+    [
+      'url too long',
+      (p) => f.url(p, 2, 'u', `https://erp.example/${'a'.repeat(1990)}`),
+      undefined,
+      /2000 characters/,
+    ],
   ];
   for (const [name, read, expected, problem] of cases) {
     it(name, () => {

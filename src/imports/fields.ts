@@ -178,8 +178,11 @@ export function url(
   if (value === '') return null;
   if (value.length > 2000) return p.add(row, field, value, 'an address of at most 2000 characters');
   try {
+    // The parser also takes `https:host` and `http:/path`; the database (migration 0012)
+    // holds the written form to `http://` or `https://`, so the file must too.
     const u = new URL(value);
-    if (u.protocol === 'http:' || u.protocol === 'https:') return value;
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && /^https?:\/\/[^/]/i.test(value))
+      return value;
   } catch {
     // reported below
   }

@@ -495,6 +495,23 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/**
+ * An invoice's own PDF fetched from `items.document_url` (migration 0012): one copy per item
+ * and address, reused by every later e-mail (src/documents/invoice-attachments.ts).
+ */
+export interface ItemDocumentsTable {
+  id: Generated<number>;
+  item_id: number;
+  url: string;
+  /** Hex SHA-256 of `content`. */
+  sha256: string;
+  content: Buffer;
+  media_type: string;
+  /** Bytes of `content`. */
+  size: number;
+  fetched_at: Timestamp;
+}
+
 export interface DB {
   currencies: CurrenciesTable;
   companies: CompaniesTable;
@@ -522,4 +539,5 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  item_documents: ItemDocumentsTable;
 }

@@ -10,6 +10,7 @@ import * as tasks from './0008-tasks.ts';
 import * as webhooks from './0009-webhooks.ts';
 import * as lettersInbound from './0010-letters-inbound.ts';
 import * as users from './0011-users.ts';
+import * as invoiceDocuments from './0012-invoice-documents.ts';
 
 /** Every migration, in order. Names sort the same way; never rename or edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-webhooks': webhooks,
   '0010-letters-inbound': lettersInbound,
   '0011-users': users,
+  '0012-invoice-documents': invoiceDocuments,
 };
