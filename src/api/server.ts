@@ -5,6 +5,7 @@ import { registerAuth, type AuthOptions } from './auth/register-auth.ts';
 import { addErrorHandler } from './error-handler.ts';
 import { addOpenApi } from './openapi.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string })
   .version;
@@ -26,6 +27,7 @@ export function buildServer(
   // Every /api route below needs a session or an API token (docs/users-and-roles.md).
   registerAuth(app, database.db, options.auth);
   void app.register(customerRoutes(database));
+  void app.register(dashboardRoutes(database));
   return app;
 }
 

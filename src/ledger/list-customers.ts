@@ -68,22 +68,34 @@ const ownerName = (column: string): RawBuilder<string> =>
   sql<string>`lower(btrim(regexp_replace(normalize(${sql.ref(column)}, NFC), '\\s*<[^>]*>\\s*$', '')))`;
 
 /**
+ * The customers (alias `c`) a portfolio shows: a collector's own (or all when the company lets
+ * collectors read the others), a sales person's own, everyone for the other roles.
+ */
+export function portfolioCondition(
+  portfolio: Portfolio,
+  collectorsReadAll: boolean,
+): RawBuilder<unknown> {
+  const name = (portfolio.kind === 'all' ? '' : (portfolio.name ?? ''))
+    .normalize('NFC')
+    .trim()
+    .toLowerCase();
+  if (portfolio.kind === 'collector' && !collectorsReadAll) {
+    return sql`${ownerName('c.collector')} = ${name}`;
+  }
+  if (portfolio.kind === 'sales_owner') return sql`${ownerName('c.sales_owner')} = ${name}`;
+  return sql`true`;
+}
+
+/**
  * One page of the company's customers with their balance and overdue amount in their own
  * currency, the oldest overdue due date and their latest dunning step: filtered, searched,
  * sorted (ties by code), limited to what the caller's portfolio shows.
  */
 export async function listCustomers(db: Kysely<DB>, q: CustomerQuery): Promise<CustomerPage> {
-  const filters: RawBuilder<unknown>[] = [sql`c.company_id = ${q.companyId}`];
-  const portfolioName = (q.portfolio.kind === 'all' ? '' : (q.portfolio.name ?? ''))
-    .normalize('NFC')
-    .trim()
-    .toLowerCase();
-  if (q.portfolio.kind === 'collector' && !q.collectorsReadAll) {
-    filters.push(sql`${ownerName('c.collector')} = ${portfolioName}`);
-  }
-  if (q.portfolio.kind === 'sales_owner') {
-    filters.push(sql`${ownerName('c.sales_owner')} = ${portfolioName}`);
-  }
+  const filters: RawBuilder<unknown>[] = [
+    sql`c.company_id = ${q.companyId}`,
+    portfolioCondition(q.portfolio, q.collectorsReadAll),
+  ];
   if (q.search) {
     const like = `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     filters.push(sql`(c.code ilike ${like} or c.name ilike ${like})`);
