@@ -1,10 +1,20 @@
 import { createRequire } from 'node:module';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../store/database.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { registerAuth, type AuthOptions } from './auth/register-auth.ts';
 import { addErrorHandler } from './error-handler.ts';
 import { addOpenApi } from './openapi.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { collectionRoutes } from './routes/collections.ts';
+import { runRoutes } from './routes/runs.ts';
+import { outboxRoutes } from './routes/outbox.ts';
+import { letterRoutes } from './routes/outbox-letters.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { scenarioRoutes } from './routes/scenarios.ts';
+import { templateRoutes } from './routes/templates.ts';
+import { userRoutes } from './routes/users.ts';
+import { ledgerImportRoutes } from './routes/ledger-import.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string })
@@ -13,8 +23,14 @@ const VERSION = (createRequire(import.meta.url)('../../package.json') as { versi
 /** The HTTP API. Routes call use-cases; no business rule lives here (docs/api.md). */
 export function buildServer(
   database: Database,
-  options: { auth?: AuthOptions; trustProxy?: boolean } = {},
+  options: {
+    auth?: AuthOptions;
+    trustProxy?: boolean;
+    /** Settings (SMTP for POST /api/outbox/send); default: loadConfig(), read when needed. */
+    config?: Config;
+  } = {},
 ): FastifyInstance {
+  const config = () => options.config ?? loadConfig();
   const app = Fastify({ logger: false, trustProxy: options.trustProxy ?? false });
   addErrorHandler(app);
   addOpenApi(app, VERSION);
@@ -27,15 +43,34 @@ export function buildServer(
   // Every /api route below needs a session or an API token (docs/users-and-roles.md).
   registerAuth(app, database.db, options.auth);
   void app.register(customerRoutes(database));
+  void app.register(collectionRoutes(database));
+  void app.register(runRoutes(database));
+  void app.register(outboxRoutes(database, { config }));
+  void app.register(letterRoutes(database));
+  void app.register(documentRoutes(database));
+  void app.register(scenarioRoutes(database));
+  void app.register(templateRoutes(database));
+  void app.register(userRoutes(database, { passwordParams: options.auth?.passwordParams }));
+  void app.register(ledgerImportRoutes(database));
   void app.register(dashboardRoutes(database));
   return app;
 }
 
 export async function startServer(
   database: Database,
-  options: { host: string; port: number; auth?: AuthOptions; trustProxy?: boolean },
+  options: {
+    host: string;
+    port: number;
+    auth?: AuthOptions;
+    trustProxy?: boolean;
+    config?: Config;
+  },
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = buildServer(database, { auth: options.auth, trustProxy: options.trustProxy });
+  const app = buildServer(database, {
+    auth: options.auth,
+    trustProxy: options.trustProxy,
+    config: options.config,
+  });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -58,10 +58,6 @@ export async function importFile(
   database: Database,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const formats: ValueFormats = {
-    decimal: options.formats?.decimal ?? 'dot',
-    dateFormat: options.formats?.dateFormat ?? 'YYYY-MM-DD',
-  };
   if (options.snapshot && options.kind !== 'items') {
     throw new AppError('INVALID_INPUT', '--snapshot applies to items files only', [
       { field: 'snapshot', value: options.kind, expected: 'an items import' },
@@ -71,6 +67,38 @@ export async function importFile(
     maxBytes: options.maxBytes ?? DEFAULT_MAX_IMPORT_MB * 1_000_000,
     delimiter: options.delimiter,
   });
+  return importTable(database, { table, fileName, sha256 }, options);
+}
+
+/** What `importTable` imports: a table of text cells and the name and hash it is known by. */
+export interface TableSource {
+  readonly table: RawTable;
+  /** Shown in messages and recorded in `import_batches.file_name` (e.g. `api:items`). */
+  readonly fileName: string;
+  readonly sha256: string;
+}
+
+/**
+ * Validates and applies a table already read (header + rows of text cells) exactly as a
+ * file import does: every problem at once, nothing applied if any row is invalid, one
+ * transaction. `importFile` reads the file and calls it; the API's ERP upsert passes the
+ * rows it received (src/api/routes/ledger-import.ts).
+ */
+export async function importTable(
+  database: Database,
+  source: TableSource,
+  options: Omit<ImportOptions, 'path' | 'maxBytes' | 'delimiter'> & { readonly path?: string },
+): Promise<ImportReport> {
+  const { table, fileName, sha256 } = source;
+  const formats: ValueFormats = {
+    decimal: options.formats?.decimal ?? 'dot',
+    dateFormat: options.formats?.dateFormat ?? 'YYYY-MM-DD',
+  };
+  if (options.snapshot && options.kind !== 'items') {
+    throw new AppError('INVALID_INPUT', '--snapshot applies to items files only', [
+      { field: 'snapshot', value: options.kind, expected: 'an items import' },
+    ]);
+  }
   const columns = mapColumns(options.kind, table, fileName);
   options.onProgress?.('validate', 0, table.rows.length);
   try {
@@ -94,16 +122,10 @@ export async function importFile(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const counts = await validateAndApply(
-        trx,
-        company,
-        batch.id,
-        table,
-        columns,
-        formats,
-        asOf,
-        options,
-      );
+      const counts = await validateAndApply(trx, company, batch.id, table, columns, formats, asOf, {
+        ...options,
+        path: options.path ?? fileName,
+      });
       await trx
         .updateTable('import_batches')
         .set({ ...counts })
@@ -144,7 +166,7 @@ async function validateAndApply(
   columns: ReturnType<typeof mapColumns>,
   formats: ValueFormats,
   asOf: LocalDate,
-  options: ImportOptions,
+  options: Omit<ImportOptions, 'maxBytes' | 'delimiter'>,
 ): Promise<ApplyCounts> {
   const fail = (problems: Problem[]) => {
     const rows = new Set(problems.map((p) => p.row)).size;

@@ -1,0 +1,267 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { ROLES } from '../../core/auth/roles.ts';
+import type { Database } from '../../store/database.ts';
+import type { ScryptParams } from '../../auth/password-hash.ts';
+import { createUser, disableUser, listUsers } from '../../auth/users.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/api-tokens.ts';
+import { actorOf, listAudit } from '../../auth/audit.ts';
+import type { Permission } from '../../core/auth/permissions.ts';
+import { requirePermission } from '../auth/authenticate.ts';
+import { ERRORS, ErrorBody } from '../schemas/common.ts';
+
+/**
+ * Refuses a caller whose role lacks the permission before the body is parsed or validated:
+ * a 403 says nothing about the body, and a large body is not read for nothing.
+ */
+const permit =
+  (permission: Permission) =>
+  async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
+    requirePermission(request, permission);
+    return payload;
+  };
+
+const UserView = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    portfolioName: z.string().nullable(),
+    disabledAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
+
+const TokenView = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    user: z.string().nullable(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+const IdParams = z.object({ id: z.coerce.number().int().min(1) });
+
+/** Users and API tokens (users:manage, admins) and the audit log (audit:read). */
+export function userRoutes(
+  database: Database,
+  options: { passwordParams?: ScryptParams | undefined } = {},
+) {
+  const db = database.db;
+  return async (plain: FastifyInstance) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    app.get(
+      '/api/users',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Every user, disabled ones included (never a password hash)',
+          response: { 200: z.object({ users: z.array(UserView) }), ...ERRORS },
+        },
+      },
+      async (request) => {
+        requirePermission(request, 'users:manage');
+        return { users: await listUsers(db) };
+      },
+    );
+
+    app.post(
+      '/api/users',
+      {
+        preParsing: permit('users:manage'),
+        schema: {
+          tags: ['users'],
+          summary: 'Add a user (e-mails are unique whatever their case)',
+          body: z
+            .object({
+              email: z.string().min(1).max(254),
+              role: z.enum(ROLES),
+              name: z.string().max(100).optional(),
+              portfolioName: z
+                .string()
+                .max(100)
+                .optional()
+                .describe("collector and sales: their name in the customers' columns"),
+              password: z.string().min(1).max(4096).describe('12 to 1024 characters'),
+            })
+            .strict(),
+          response: { 201: UserView, ...ERRORS, 409: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const principal = requirePermission(request, 'users:manage');
+        const b = request.body;
+        const user = await createUser(
+          db,
+          {
+            email: b.email,
+            role: b.role,
+            password: b.password,
+            displayName: b.name,
+            portfolioName: b.portfolioName,
+          },
+          actorOf(principal, request.ip),
+          options.passwordParams ? { passwordParams: options.passwordParams } : {},
+        );
+        return reply.status(201).send(user);
+      },
+    );
+
+    app.patch(
+      '/api/users/:id',
+      {
+        preParsing: permit('users:manage'),
+        schema: {
+          tags: ['users'],
+          summary:
+            'Disable a user ({"disabled": true}): their sessions end now, their tokens stop working',
+          params: IdParams,
+          body: z
+            .object({
+              disabled: z.boolean().optional(),
+              role: z.enum(ROLES).optional().describe('not changeable yet: refused'),
+            })
+            .strict(),
+          response: { 200: UserView, ...ERRORS },
+        },
+      },
+      async (request) => {
+        const principal = requirePermission(request, 'users:manage');
+        const user = (await listUsers(db)).find((u) => u.id === request.params.id);
+        if (!user) {
+          throw new AppError('NOT_FOUND', `no user ${request.params.id}`, [
+            { field: 'id', value: String(request.params.id), expected: 'the id of a user' },
+          ]);
+        }
+        const { role, disabled } = request.body;
+        const unsupported = [
+          ...(role !== undefined && role !== user.role
+            ? [
+                {
+                  field: 'body.role',
+                  value: role,
+                  expected: `${user.role}: roles cannot be changed yet (add a new user)`,
+                },
+              ]
+            : []),
+          ...(disabled === false && user.disabledAt !== null
+            ? [
+                {
+                  field: 'body.disabled',
+                  value: 'false',
+                  expected: 'true: a disabled user cannot be enabled again yet',
+                },
+              ]
+            : []),
+        ];
+        if (unsupported.length > 0) {
+          throw new AppError('INVALID_INPUT', `user ${user.id} not changed`, unsupported);
+        }
+        if (disabled === true && user.disabledAt === null) {
+          return disableUser(db, user.email, actorOf(principal, request.ip));
+        }
+        return user;
+      },
+    );
+
+    app.get(
+      '/api/tokens',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'The API tokens, by prefix (never the secrets)',
+          response: { 200: z.object({ tokens: z.array(TokenView) }), ...ERRORS },
+        },
+      },
+      async (request) => {
+        requirePermission(request, 'users:manage');
+        return { tokens: await listApiTokens(db) };
+      },
+    );
+
+    app.post(
+      '/api/tokens',
+      {
+        preParsing: permit('users:manage'),
+        schema: {
+          tags: ['users'],
+          summary: 'Create an API token: the secret is in this answer only (stored hashed)',
+          body: z
+            .object({
+              name: z.string().min(1).max(100),
+              role: z.enum(ROLES),
+              user: z.string().max(254).optional().describe('act for this user (their portfolio)'),
+            })
+            .strict(),
+          response: {
+            201: TokenView.extend({ token: z.string().describe('shown once') }),
+            ...ERRORS,
+          },
+        },
+      },
+      async (request, reply) => {
+        const principal = requirePermission(request, 'users:manage');
+        const created = await createApiToken(db, request.body, actorOf(principal, request.ip));
+        return reply.status(201).header('cache-control', 'no-store').send(created);
+      },
+    );
+
+    app.delete(
+      '/api/tokens/:id',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Revoke an API token: it stops working at once',
+          params: IdParams,
+          response: { 200: TokenView, ...ERRORS },
+        },
+      },
+      async (request) => {
+        const principal = requirePermission(request, 'users:manage');
+        return revokeApiToken(db, String(request.params.id), actorOf(principal, request.ip));
+      },
+    );
+
+    app.get(
+      '/api/audit',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'The audit log, newest first: who did what, when, from where',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+          response: {
+            200: z.object({
+              entries: z.array(
+                z.object({
+                  id: z.number().int(),
+                  at: z.string(),
+                  user: z.string().nullable(),
+                  token: z.string().nullable(),
+                  action: z.string(),
+                  targetType: z.string().nullable(),
+                  targetId: z.string().nullable(),
+                  detail: z.unknown(),
+                  ip: z.string().nullable(),
+                }),
+              ),
+            }),
+            ...ERRORS,
+          },
+        },
+      },
+      async (request) => {
+        requirePermission(request, 'audit:read');
+        return { entries: await listAudit(db, request.query.limit) };
+      },
+    );
+  };
+}
