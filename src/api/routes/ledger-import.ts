@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../store/database.ts';
@@ -6,20 +6,8 @@ import { importTable } from '../../imports/import-file.ts';
 import { tableFromRecords } from '../../imports/record-table.ts';
 import type { ImportKind } from '../../imports/columns.ts';
 import { actorOf, writeAudit } from '../../auth/audit.ts';
-import type { Permission } from '../../core/auth/permissions.ts';
-import { requirePermission } from '../auth/authenticate.ts';
+import { requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
 import { CompanyQuery, ERRORS, LocalDateText, QueryBoolean } from '../schemas/common.ts';
-
-/**
- * Refuses a caller whose role lacks the permission before the body is parsed or validated:
- * a 403 says nothing about the body, and a large body is not read for nothing.
- */
-const permit =
-  (permission: Permission) =>
-  async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    requirePermission(request, permission);
-    return payload;
-  };
 
 /** Largest request body of an upsert: some 100,000 rows. */
 export const LEDGER_BODY_LIMIT = 20 * 1024 * 1024;
@@ -75,7 +63,7 @@ export function ledgerImportRoutes(database: Database) {
         `/api/ledger/${path}`,
         {
           bodyLimit: LEDGER_BODY_LIMIT,
-          preParsing: permit('ledger:import'),
+          preParsing: permitBeforeBody('ledger:import'),
           schema: {
             tags: ['ledger'],
             summary: `Upsert ${kind} by natural key, all or nothing (the columns of a ${kind} import file)`,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../store/database.ts';
@@ -7,20 +7,8 @@ import { lettersBatch } from '../../delivery/letters-batch.ts';
 import { listBatches } from '../../delivery/letter-batches.ts';
 import { markBatchPosted } from '../../delivery/letters-posted.ts';
 import { actorOf, writeAudit } from '../../auth/audit.ts';
-import type { Permission } from '../../core/auth/permissions.ts';
-import { requirePermission } from '../auth/authenticate.ts';
+import { requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
 import { CompanyQuery, ERRORS, ErrorBody, LocalDateText } from '../schemas/common.ts';
-
-/**
- * Refuses a caller whose role lacks the permission before the body is parsed or validated:
- * a 403 says nothing about the body, and a large body is not read for nothing.
- */
-const permit =
-  (permission: Permission) =>
-  async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    requirePermission(request, permission);
-    return payload;
-  };
 
 const BatchParams = z.object({ id: z.coerce.number().int().min(1).describe('print batch id') });
 
@@ -62,7 +50,7 @@ export function letterRoutes(database: Database) {
     app.post(
       '/api/letters/batches',
       {
-        preParsing: permit('runs:approve'),
+        preParsing: permitBeforeBody('runs:approve'),
         schema: {
           tags: ['letters'],
           summary:
@@ -163,7 +151,7 @@ export function letterRoutes(database: Database) {
     app.post(
       '/api/letters/batches/:id/posted',
       {
-        preParsing: permit('runs:approve'),
+        preParsing: permitBeforeBody('runs:approve'),
         schema: {
           tags: ['letters'],
           summary:

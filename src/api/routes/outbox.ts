@@ -17,20 +17,8 @@ import {
 } from '../../delivery/outbox-admin.ts';
 import { visibleCustomers } from '../../ledger/visible-customers.ts';
 import { actorOf, writeAudit } from '../../auth/audit.ts';
-import type { Permission } from '../../core/auth/permissions.ts';
-import { requirePermission } from '../auth/authenticate.ts';
+import { requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
 import { CompanyQuery, ERRORS, ErrorBody } from '../schemas/common.ts';
-
-/**
- * Refuses a caller whose role lacks the permission before the body is parsed or validated:
- * a 403 says nothing about the body, and a large body is not read for nothing.
- */
-const permit =
-  (permission: Permission) =>
-  async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    requirePermission(request, permission);
-    return payload;
-  };
 
 const OutboxRow = z
   .object({
@@ -109,7 +97,7 @@ export function outboxRoutes(database: Database, options: OutboxRouteOptions) {
     app.post(
       '/api/outbox/send',
       {
-        preParsing: permit('runs:approve'),
+        preParsing: permitBeforeBody('runs:approve'),
         schema: {
           tags: ['outbox'],
           summary:
@@ -191,7 +179,7 @@ export function outboxRoutes(database: Database, options: OutboxRouteOptions) {
     app.post(
       '/api/outbox/:id/retry',
       {
-        preParsing: permit('runs:approve'),
+        preParsing: permitBeforeBody('runs:approve'),
         schema: {
           tags: ['outbox'],
           summary: 'Send a failed, unknown or pending row again now',
@@ -211,7 +199,7 @@ export function outboxRoutes(database: Database, options: OutboxRouteOptions) {
     app.post(
       '/api/outbox/:id/cancel',
       {
-        preParsing: permit('runs:approve'),
+        preParsing: permitBeforeBody('runs:approve'),
         schema: {
           tags: ['outbox'],
           summary: 'Cancel a row not yet delivered (pending, failed or unknown), with the reason',
@@ -241,7 +229,7 @@ export function outboxRoutes(database: Database, options: OutboxRouteOptions) {
     app.post(
       '/api/outbox/:id/confirm',
       {
-        preParsing: permit('runs:approve'),
+        preParsing: permitBeforeBody('runs:approve'),
         schema: {
           tags: ['outbox'],
           summary: 'Record that a row left unknown (the worker stopped while sending) did go out',

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../store/database.ts';
@@ -7,20 +7,8 @@ import { runDunning } from '../../runs/run-dunning.ts';
 import { listRunActions, listRuns } from '../../ledger/list-runs.ts';
 import { approveActions } from '../../ledger/approve-actions.ts';
 import { actorOf, writeAudit } from '../../auth/audit.ts';
-import type { Permission } from '../../core/auth/permissions.ts';
-import { requirePermission } from '../auth/authenticate.ts';
+import { requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
 import { CompanyQuery, ERRORS, ErrorBody, LocalDateText } from '../schemas/common.ts';
-
-/**
- * Refuses a caller whose role lacks the permission before the body is parsed or validated:
- * a 403 says nothing about the body, and a large body is not read for nothing.
- */
-const permit =
-  (permission: Permission) =>
-  async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    requirePermission(request, permission);
-    return payload;
-  };
 
 /** The plan of docs/plan-format.md (a dry run, or the actions a real run created). */
 const Plan = z
@@ -99,7 +87,7 @@ export function runRoutes(database: Database) {
     app.post(
       '/api/runs/preview',
       {
-        preParsing: permit('runs:approve'),
+        preParsing: permitBeforeBody('runs:approve'),
         schema: {
           tags: ['runs'],
           summary:
@@ -119,7 +107,7 @@ export function runRoutes(database: Database) {
     app.post(
       '/api/runs',
       {
-        preParsing: permit('runs:approve'),
+        preParsing: permitBeforeBody('runs:approve'),
         schema: {
           tags: ['runs'],
           summary:
@@ -202,7 +190,7 @@ export function runRoutes(database: Database) {
     app.post(
       '/api/actions/approve',
       {
-        preParsing: permit('runs:approve'),
+        preParsing: permitBeforeBody('runs:approve'),
         schema: {
           tags: ['runs'],
           summary:

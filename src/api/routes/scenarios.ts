@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
@@ -10,20 +10,8 @@ import { resolveCompany } from '../../store/companies.ts';
 import { findScenario, getScenario, listScenarios, saveScenario } from '../../store/scenarios.ts';
 import { knownTemplateCodes } from '../../store/templates.ts';
 import { actorOf, writeAudit } from '../../auth/audit.ts';
-import type { Permission } from '../../core/auth/permissions.ts';
-import { requirePermission } from '../auth/authenticate.ts';
+import { requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
 import { CompanyQuery, ERRORS } from '../schemas/common.ts';
-
-/**
- * Refuses a caller whose role lacks the permission before the body is parsed or validated:
- * a 403 says nothing about the body, and a large body is not read for nothing.
- */
-const permit =
-  (permission: Permission) =>
-  async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    requirePermission(request, permission);
-    return payload;
-  };
 
 const ScenarioParams = z.object({
   code: z.string().min(1).max(64).describe('the scenario code'),
@@ -131,7 +119,7 @@ export function scenarioRoutes(database: Database) {
     app.put(
       '/api/scenarios/:code',
       {
-        preParsing: permit('scenarios:write'),
+        preParsing: permitBeforeBody('scenarios:write'),
         schema: {
           tags: ['scenarios'],
           summary:

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type Problem } from '../../core/errors.ts';
@@ -14,20 +14,8 @@ import {
 import { previewStep } from '../../documents/preview.ts';
 import type { ComposeKind } from '../../documents/compose-action.ts';
 import { actorOf, writeAudit } from '../../auth/audit.ts';
-import type { Permission } from '../../core/auth/permissions.ts';
-import { requireCustomer, requirePermission } from '../auth/authenticate.ts';
+import { requireCustomer, requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
 import { CompanyQuery, ERRORS, LocalDateText } from '../schemas/common.ts';
-
-/**
- * Refuses a caller whose role lacks the permission before the body is parsed or validated:
- * a 403 says nothing about the body, and a large body is not read for nothing.
- */
-const permit =
-  (permission: Permission) =>
-  async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    requirePermission(request, permission);
-    return payload;
-  };
 
 const TemplateParams = z.object({
   code: z.string().min(1).max(64).describe('the template code'),
@@ -128,7 +116,7 @@ export function templateRoutes(database: Database) {
     app.put(
       '/api/templates/:code',
       {
-        preParsing: permit('scenarios:write'),
+        preParsing: permitBeforeBody('scenarios:write'),
         schema: {
           tags: ['templates'],
           summary:

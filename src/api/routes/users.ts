@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
@@ -8,20 +8,8 @@ import type { ScryptParams } from '../../auth/password-hash.ts';
 import { createUser, disableUser, listUsers } from '../../auth/users.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/api-tokens.ts';
 import { actorOf, listAudit } from '../../auth/audit.ts';
-import type { Permission } from '../../core/auth/permissions.ts';
-import { requirePermission } from '../auth/authenticate.ts';
+import { requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
 import { ERRORS, ErrorBody } from '../schemas/common.ts';
-
-/**
- * Refuses a caller whose role lacks the permission before the body is parsed or validated:
- * a 403 says nothing about the body, and a large body is not read for nothing.
- */
-const permit =
-  (permission: Permission) =>
-  async (request: FastifyRequest, _reply: unknown, payload: unknown) => {
-    requirePermission(request, permission);
-    return payload;
-  };
 
 const UserView = z
   .object({
@@ -77,7 +65,7 @@ export function userRoutes(
     app.post(
       '/api/users',
       {
-        preParsing: permit('users:manage'),
+        preParsing: permitBeforeBody('users:manage'),
         schema: {
           tags: ['users'],
           summary: 'Add a user (e-mails are unique whatever their case)',
@@ -119,7 +107,7 @@ export function userRoutes(
     app.patch(
       '/api/users/:id',
       {
-        preParsing: permit('users:manage'),
+        preParsing: permitBeforeBody('users:manage'),
         schema: {
           tags: ['users'],
           summary:
@@ -191,7 +179,7 @@ export function userRoutes(
     app.post(
       '/api/tokens',
       {
-        preParsing: permit('users:manage'),
+        preParsing: permitBeforeBody('users:manage'),
         schema: {
           tags: ['users'],
           summary: 'Create an API token: the secret is in this answer only (stored hashed)',
