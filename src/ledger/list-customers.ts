@@ -158,7 +158,10 @@ export async function listCustomers(db: Kysely<DB>, q: CustomerQuery): Promise<C
       ${from}
       order by ${key[q.sort]} ${direction} ${nulls}, c.code asc
       limit ${q.pageSize} offset ${offset}`.execute(db),
-    sql<{ n: string | number }>`select count(*) as n ${from}`.execute(db),
+    // The count needs the per-customer figures only when a filter reads them.
+    sql<{ n: string | number }>`select count(*) as n ${
+      q.step || q.overdueOnly ? from : sql`from customers c where ${where}`
+    }`.execute(db),
   ]);
   const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
   return {
