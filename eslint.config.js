@@ -53,7 +53,7 @@ const coreDepths = ['src/core/*.ts', 'src/core/*/*.ts', 'src/core/*/*/*.ts'].map
 );
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'bench/out/**', '.tmp/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'bench/out/**', '.tmp/**', 'web/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

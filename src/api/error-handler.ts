@@ -77,11 +77,7 @@ export function addErrorHandler(app: FastifyInstance): void {
       );
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(body('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, [])),
-  );
+  // Unknown routes: src/api/web-ui.ts answers them (index.html outside /api, 404 inside).
 }
 
 export function body(code: string, message: string, problems: readonly Problem[]) {

@@ -16,6 +16,8 @@ import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
 import { ledgerImportRoutes } from './routes/ledger-import.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { customerListRoutes } from './routes/customer-lists.ts';
+import { addWebUi } from './web-ui.ts';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string })
   .version;
@@ -53,6 +55,9 @@ export function buildServer(
   void app.register(userRoutes(database, { passwordParams: options.auth?.passwordParams }));
   void app.register(ledgerImportRoutes(database));
   void app.register(dashboardRoutes(database));
+  void app.register(customerListRoutes(database));
+  // The collector workspace (web/dist) and index.html for the app's own paths (docs/web-ui.md).
+  addWebUi(app);
   return app;
 }
 

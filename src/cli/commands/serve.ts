@@ -9,7 +9,7 @@ import type { DunningSchedule } from '../../runs/scheduled-dunning.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
-    .description('start the HTTP server (GET /health, GET /api/customers/:code/account)')
+    .description('start the HTTP server: the web UI at /, the API under /api (docs at /api/docs)')
     .option('--port <n>', 'port (default 3000, or PORT)')
     .option('--host <host>', 'interface to listen on (default 127.0.0.1, or RELANCE_HOST)')
     .option(
