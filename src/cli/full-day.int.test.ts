@@ -1,9 +1,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { relance, RELANCE_BIN, type CliResult } from '../../test/helpers/cli.ts';
+import { relance, relanceAsync, type CliResult } from '../../test/helpers/cli.ts';
 import { csv, tempDir, writeFile } from '../../test/helpers/files.ts';
 import { SmtpSink } from '../../test/helpers/smtp-sink.ts';
 import { startReceiver, type Receiver } from '../../test/helpers/http-receiver.ts';
@@ -19,21 +18,6 @@ import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature.ts';
 
 const dir = tempDir('relance-full-day-');
 const SECRET = 'full-day-webhook-secret-0123456789';
-
-/** The real command, without blocking this process (the SMTP and HTTP servers are here). */
-function relanceAsync(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [RELANCE_BIN, ...args], {
-      env: { ...process.env, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const ok = (r: CliResult) => {
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);

@@ -1,29 +1,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { relance, relanceDaemon, RELANCE_BIN, type CliResult } from '../../test/helpers/cli.ts';
+import { relance, relanceAsync, relanceDaemon, type CliResult } from '../../test/helpers/cli.ts';
 import { csv, tempDir, writeFile } from '../../test/helpers/files.ts';
 import { SmtpSink } from '../../test/helpers/smtp-sink.ts';
 import { CONTACTS, ITEMS } from '../delivery/delivery.fixture.ts';
 
 const dir = tempDir('relance-worker-cli-');
 const base = { RELANCE_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', RELANCE_SMTP_URL: '' };
-
-/** The real command, without blocking this process: the SMTP server here must answer. */
-function relanceAsync(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [RELANCE_BIN, ...args], {
-      env: { ...process.env, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const ok = (r: CliResult) => {
   assert.equal(r.code, 0, r.stderr);

@@ -48,3 +48,21 @@ export function relanceDaemon(
     });
   });
 }
+
+/**
+ * The real command without blocking this process — for tests whose servers (SMTP, HTTP)
+ * run in this process and must answer while the command works.
+ */
+export function relanceAsync(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RELANCE_BIN, ...args], {
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
