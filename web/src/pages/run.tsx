@@ -56,6 +56,19 @@ export function RunPage() {
       setNotice(t('run.sendReport', { ...r }));
       history.reload();
     });
+  const [batch, setBatch] = useState<{ url: string; text: string } | null>(null);
+  const print = () =>
+    act(async () => {
+      setBatch(null);
+      const b = await post<{ batchId: number; pages: number; letters: unknown[]; url: string }>(
+        '/api/letters/batches',
+        {},
+      );
+      setBatch({
+        url: b.url,
+        text: t('run.printed', { id: b.batchId, letters: b.letters.length, pages: b.pages }),
+      });
+    });
 
   return (
     <section>
@@ -73,6 +86,9 @@ export function RunPage() {
               <button type="button" disabled={busy} onClick={() => void send()}>
                 {t('run.send')}
               </button>
+              <button type="button" disabled={busy} onClick={() => void print()}>
+                {t('run.print')}
+              </button>
             </>
           )}
         </div>
@@ -81,6 +97,14 @@ export function RunPage() {
       {notice && (
         <p className="ok-note" role="status">
           {notice}
+        </p>
+      )}
+      {batch && (
+        <p className="ok-note" role="status">
+          {batch.text}{' '}
+          <a href={batch.url} target="_blank" rel="noreferrer">
+            {t('run.openPdf')}
+          </a>
         </p>
       )}
       {busy && <Loading />}
