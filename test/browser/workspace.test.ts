@@ -22,7 +22,7 @@ if (!executable && process.env.CI) {
 }
 const skip = executable ? false : 'no chromium on this machine (.ci/run installs it)';
 
-describe('web UI', { skip, timeout: 240_000 }, () => {
+describe('web UI', { skip, timeout: 480_000 }, () => {
   let relance: RunningRelance;
   let browser: Browser;
   let page: Page;
@@ -155,7 +155,7 @@ describe('web UI', { skip, timeout: 240_000 }, () => {
     await page
       .getByRole('status')
       .filter({ hasText: /Delivery: \d+ sent/ })
-      .waitFor({ timeout: 120_000 });
+      .waitFor({ timeout: 240_000 });
     assert.ok(sink.received.length > 0, 'e-mails received by the loopback SMTP server');
     const mail = (await sink.parsed())[0]!;
     assert.equal(mail.from?.value[0]?.address, 'recouvrement@relance-demo.example');
@@ -169,6 +169,11 @@ describe('web UI', { skip, timeout: 240_000 }, () => {
     await page.getByRole('link', { name: 'Scenarios' }).click();
     const definition = page.getByLabel('Definition (JSON, docs/scenarios.md)');
     await definition.waitFor();
+    // The editor shows up before the scenario is loaded into it: wait for its text.
+    const deadline = Date.now() + 20_000;
+    while (!(await definition.inputValue()).includes('"steps"') && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+    }
     assert.match(await definition.inputValue(), /"steps"/);
     await definition.fill('{ "code": ');
     await page.getByRole('alert').filter({ hasText: 'Not valid JSON' }).waitFor();
