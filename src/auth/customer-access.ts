@@ -9,19 +9,20 @@ import type { DB } from '../store/schema.ts';
 /**
  * Checks that a principal may do `permission` on the customer with this code: NOT_FOUND
  * — worded exactly as for a customer that does not exist — when it is outside their
- * portfolio, FORBIDDEN when they see it but their role may not do this.
+ * portfolio, FORBIDDEN when they see it but their role may not do this. Returns the ids of
+ * the company and the customer, so that callers need not look them up again.
  */
 export async function assertCustomerAccess(
   db: Kysely<DB>,
   principal: Principal,
   permission: Permission,
   input: { company?: string | undefined; customer: string },
-): Promise<void> {
+): Promise<{ companyId: number; customerId: number }> {
   const company = await resolveCompany(db, input.company);
   const row = await db
     .selectFrom('customers as c')
     .innerJoin('companies as co', 'co.id', 'c.company_id')
-    .select(['c.collector', 'c.sales_owner', 'co.collectors_read_all'])
+    .select(['c.id', 'c.collector', 'c.sales_owner', 'co.collectors_read_all'])
     .where('c.company_id', '=', company.id)
     .where('c.code', '=', input.customer)
     .executeTakeFirst();
@@ -44,4 +45,5 @@ export async function assertCustomerAccess(
       [{ field: 'role', value: principal.role, expected: `a role allowed ${permission}` }],
     );
   }
+  return { companyId: company.id, customerId: row!.id };
 }

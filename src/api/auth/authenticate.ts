@@ -128,9 +128,18 @@ export async function requireCustomer(
   permission: Permission,
   target: { company?: string | undefined; customer: string },
 ): Promise<Principal> {
+  return (await requireCustomerRecord(request, db, permission, target)).principal;
+}
+
+/** requireCustomer, with the ids of the company and the customer it found. */
+export async function requireCustomerRecord(
+  request: FastifyRequest,
+  db: Kysely<DB>,
+  permission: Permission,
+  target: { company?: string | undefined; customer: string },
+): Promise<{ principal: Principal; companyId: number; customerId: number }> {
   const principal = requirePermission(request, permission);
-  await assertCustomerAccess(db, principal, permission, target);
-  return principal;
+  return { principal, ...(await assertCustomerAccess(db, principal, permission, target)) };
 }
 
 /**

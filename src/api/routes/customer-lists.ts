@@ -6,7 +6,7 @@ import { currencyExponent } from '../../core/money/currencies.ts';
 import type { Database } from '../../store/database.ts';
 import { resolveCompany, todayIn } from '../../store/companies.ts';
 import { CUSTOMER_SORTS, listCustomers, type CustomerRow } from '../../ledger/list-customers.ts';
-import { requireCustomer, requirePermission } from '../auth/authenticate.ts';
+import { requireCustomerRecord, requirePermission } from '../auth/authenticate.ts';
 import { CompanyQuery, CustomerParams, ERRORS, QueryBoolean } from '../schemas/common.ts';
 
 /** The filters of GET /api/customers, shared by its XLSX export. */
@@ -130,17 +130,15 @@ export function customerListRoutes(database: Database) {
         },
       },
       async (request) => {
-        await requireCustomer(request, db, 'customers:read', {
+        const { customerId } = await requireCustomerRecord(request, db, 'customers:read', {
           company: request.query.company,
           customer: request.params.code,
         });
-        const company = await resolveCompany(db, request.query.company);
         const c = await db
           .selectFrom('customers')
           .select(['id', 'code', 'sales_owner', 'scenario', 'hold_until', 'hold_reason'])
           .select(['email', 'phone'])
-          .where('company_id', '=', company.id)
-          .where('code', '=', request.params.code)
+          .where('id', '=', customerId)
           .executeTakeFirstOrThrow();
         const latest = await db
           .selectFrom('dunning_actions')

@@ -7,7 +7,7 @@ import { loadAccount } from '../../ledger/load-account.ts';
 import { creditStatus } from '../../ledger/credit-status.ts';
 import { CUSTOMER_SORTS, listCustomers } from '../../ledger/list-customers.ts';
 import { listTimeline } from '../../ledger/list-timeline.ts';
-import { requireCustomer, requirePermission } from '../auth/authenticate.ts';
+import { requireCustomer, requireCustomerRecord, requirePermission } from '../auth/authenticate.ts';
 import {
   CompanyQuery,
   CustomerParams,
@@ -196,18 +196,11 @@ export function customerRoutes(database: Database) {
         },
       },
       async (request) => {
-        await requireCustomer(request, db, 'customers:read', {
+        const { customerId } = await requireCustomerRecord(request, db, 'customers:read', {
           company: request.query.company,
           customer: request.params.code,
         });
-        const company = await resolveCompany(db, request.query.company);
-        const customer = await db
-          .selectFrom('customers')
-          .select('id')
-          .where('company_id', '=', company.id)
-          .where('code', '=', request.params.code)
-          .executeTakeFirstOrThrow();
-        return listTimeline(db, customer.id, {
+        return listTimeline(db, customerId, {
           before: request.query.before,
           limit: request.query.limit,
         });
