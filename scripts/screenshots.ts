@@ -26,8 +26,10 @@ try {
   });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
-  const shot = async (name: string) => {
-    await page.waitForLoadState('networkidle');
+  const shot = async (name: string, options: { idle?: boolean } = {}) => {
+    // A letter's PDF in a frame keeps the page from ever being idle: wait a moment instead.
+    if (options.idle === false) await page.waitForTimeout(1500);
+    else await page.waitForLoadState('networkidle');
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${out}${name}.png` });
     console.log(`docs/screenshots/${name}.png`);
@@ -69,11 +71,32 @@ try {
   await page.locator('.chart canvas').first().waitFor();
   await shot('dashboard');
 
+  await page.goto(`${relance.url}/imports`);
+  await page.getByLabel('CSV or XLSX file').setInputFiles({
+    name: 'open-items-2026-11.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'customer,number,type,issue_date,due_date,currency,amount,open_amount',
+        'C000001,SHOT-1,invoice,2026-01-05,2026-02-04,EUR,120.00,120.00',
+        'C000002,SHOT-2,invoice,2026-01-05,2026-02-04,EUR,80.50,80.50',
+        'C000003,SHOT-3,invoice,2026-01-12,2026-02-11,EUR,1200.00,1200.00',
+      ].join('\n'),
+    ),
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'rows imported' }).waitFor();
+  await shot('imports');
+
+  await page.goto(`${relance.url}/users`);
+  await page.locator('table.data tbody tr').first().waitFor();
+  await shot('users');
+
   await page.goto(`${relance.url}/scenarios?tab=templates`);
   await page.getByRole('button', { name: /level2_letter\s+en/ }).click();
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.locator('iframe.preview').or(page.getByRole('alert')).first().waitFor();
-  await shot('templates');
+  await shot('templates', { idle: false });
 
   await page.getByLabel('Language').first().selectOption('fr');
   await page.goto(`${relance.url}/customers/${code}`);

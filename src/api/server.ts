@@ -17,7 +17,11 @@ import { userRoutes } from './routes/users.ts';
 import { ledgerImportRoutes } from './routes/ledger-import.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { customerListRoutes } from './routes/customer-lists.ts';
+import { ledgerListRoutes } from './routes/ledger-lists.ts';
+import { jobFollower, jobRoutes } from './routes/jobs.ts';
+import { JobTracker } from '../jobs/job-tracker.ts';
 import { addWebUi } from './web-ui.ts';
+import { ResponseCache } from './cache/response-cache.ts';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string })
   .version;
@@ -30,12 +34,21 @@ export function buildServer(
     trustProxy?: boolean;
     /** Settings (SMTP for POST /api/outbox/send); default: loadConfig(), read when needed. */
     config?: Config;
+    /** Imports and runs in the background (routes/jobs.ts); one per server by default. */
+    jobs?: JobTracker;
+    /** The cache of read answers (docs/adr/0010-response-cache.md); default: a new one. */
+    cache?: ResponseCache;
   } = {},
 ): FastifyInstance {
   const config = () => options.config ?? loadConfig();
+  const jobs = options.jobs ?? new JobTracker(database);
   const app = Fastify({ logger: false, trustProxy: options.trustProxy ?? false });
   addErrorHandler(app);
   addOpenApi(app, VERSION);
+  // Read answers kept until the database reports a change; listening starts with the server.
+  const cache = options.cache ?? new ResponseCache();
+  app.addHook('onReady', () => cache.attach(database.watchChanges));
+  app.addHook('onClose', () => cache.detach());
 
   app.get('/health', { schema: { hide: true } }, async () => {
     await database.db.selectFrom('companies').select('id').limit(1).execute();
@@ -43,8 +56,8 @@ export function buildServer(
   });
 
   // Every /api route below needs a session or an API token (docs/users-and-roles.md).
-  registerAuth(app, database.db, options.auth);
-  void app.register(customerRoutes(database));
+  registerAuth(app, database.db, { ...options.auth, follower: jobFollower(jobs) });
+  void app.register(customerRoutes(database, { cache }));
   void app.register(collectionRoutes(database));
   void app.register(runRoutes(database));
   void app.register(outboxRoutes(database, { config }));
@@ -54,8 +67,14 @@ export function buildServer(
   void app.register(templateRoutes(database));
   void app.register(userRoutes(database, { passwordParams: options.auth?.passwordParams }));
   void app.register(ledgerImportRoutes(database));
-  void app.register(dashboardRoutes(database));
+  void app.register(dashboardRoutes(database, { cache }));
   void app.register(customerListRoutes(database));
+  void app.register(ledgerListRoutes(database));
+  void app.register(
+    jobRoutes(database, jobs, { importMaxBytes: () => config().importMaxMb * 1_000_000 }),
+  );
+  // Closing waits for the jobs under way: an import or a run is not cut half-way.
+  app.addHook('onClose', () => jobs.idle());
   // The collector workspace (web/dist) and index.html for the app's own paths (docs/web-ui.md).
   addWebUi(app);
   return app;

@@ -3,21 +3,21 @@ import { AppError } from '../core/errors.ts';
 import type { Permission } from '../core/auth/permissions.ts';
 import { decideOnCustomer } from '../core/auth/portfolio.ts';
 import type { Principal } from '../core/auth/principal.ts';
-import { resolveCompany } from '../store/companies.ts';
+import { resolveCompany, type Company } from '../store/companies.ts';
 import type { DB } from '../store/schema.ts';
 
 /**
  * Checks that a principal may do `permission` on the customer with this code: NOT_FOUND
  * — worded exactly as for a customer that does not exist — when it is outside their
  * portfolio, FORBIDDEN when they see it but their role may not do this. Returns the ids of
- * the company and the customer, so that callers need not look them up again.
+ * the company and the customer, and the company, so that callers need not look them up again.
  */
 export async function assertCustomerAccess(
   db: Kysely<DB>,
   principal: Principal,
   permission: Permission,
   input: { company?: string | undefined; customer: string },
-): Promise<{ companyId: number; customerId: number }> {
+): Promise<{ companyId: number; customerId: number; company: Company }> {
   const company = await resolveCompany(db, input.company);
   const row = await db
     .selectFrom('customers as c')
@@ -45,5 +45,5 @@ export async function assertCustomerAccess(
       [{ field: 'role', value: principal.role, expected: `a role allowed ${permission}` }],
     );
   }
-  return { companyId: company.id, customerId: row!.id };
+  return { companyId: company.id, customerId: row!.id, company };
 }

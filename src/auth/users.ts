@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { AppError } from '../core/errors.ts';
 import { checkNewUser, type NewUserInput } from '../core/auth/user-input.ts';
+import { planUserChange, type UserChangeInput } from '../core/auth/user-change.ts';
 import { normalizeEmail } from '../core/auth/login-throttle.ts';
 import type { Role } from '../core/auth/roles.ts';
 import type { DB } from '../store/schema.ts';
@@ -93,9 +94,31 @@ export async function createUser(
   });
 }
 
-export async function listUsers(db: Kysely<DB>): Promise<UserView[]> {
-  const rows = await db.selectFrom('users').select(VIEW_COLUMNS).orderBy('email').execute();
-  return rows.map(toUserView);
+/** A user in the list: the view plus when they last signed in (from the audit log). */
+export interface UserListEntry extends UserView {
+  readonly lastSignInAt: string | null;
+}
+
+export async function listUsers(db: Kysely<DB>): Promise<UserListEntry[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .select(VIEW_COLUMNS.map((c) => `u.${c}` as const))
+    .select((eb) =>
+      eb
+        .selectFrom('audit_log as a')
+        .select('a.at')
+        .whereRef('a.user_id', '=', 'u.id')
+        .where('a.action', '=', 'session.create')
+        .orderBy('a.at', 'desc')
+        .limit(1)
+        .as('last_sign_in'),
+    )
+    .orderBy('u.email')
+    .execute();
+  return rows.map((r) => ({
+    ...toUserView(r),
+    lastSignInAt: r.last_sign_in ? new Date(r.last_sign_in).toISOString() : null,
+  }));
 }
 
 export async function findUserByEmail(
@@ -110,31 +133,143 @@ export async function findUserByEmail(
   return row && toUserView(row);
 }
 
-/** Disables a user and ends their sessions; their API tokens stop working too. */
-export async function disableUser(db: Kysely<DB>, email: string, actor: Actor): Promise<UserView> {
+/** Who a change is about: the user's id (API) or e-mail (command line). */
+export type UserRef = { readonly id: number } | { readonly email: string };
+
+export interface UserChangeResult {
+  readonly user: UserView;
+  /** False when every value asked was the current one (nothing written, nothing audited). */
+  readonly changed: boolean;
+  readonly sessionsEnded: number;
+  readonly tokensRevoked: number;
+}
+
+/**
+ * Changes a user's role, display name or portfolio name, disables or enables them again
+ * (docs/users-and-roles.md). All or nothing, in one transaction that locks the user and the
+ * active admins, so that two admins demoting each other at once cannot leave none. A new
+ * role or portfolio ends the user's sessions (the new rights apply at their next sign-in);
+ * a new role or disabling also revokes the API tokens acting for them. Audited:
+ * `user.update` (with each field before and after), `user.disable`, `user.enable`.
+ */
+export async function updateUser(
+  db: Kysely<DB>,
+  ref: UserRef,
+  input: UserChangeInput,
+  actor: Actor,
+  options: { portfolioField?: string } = {},
+): Promise<UserChangeResult> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
-      .updateTable('users')
-      .set({ disabled_at: sql`coalesce(disabled_at, now())`, updated_at: sql`now()` })
-      .where(sql<string>`lower(email)`, '=', normalizeEmail(email))
-      .returning(VIEW_COLUMNS)
+      .selectFrom('users')
+      .select(VIEW_COLUMNS)
+      .$call((q) =>
+        'id' in ref
+          ? q.where('id', '=', ref.id)
+          : q.where(sql<string>`lower(email)`, '=', normalizeEmail(ref.email)),
+      )
+      .forUpdate()
       .executeTakeFirst();
-    if (!row) {
-      throw new AppError('NOT_FOUND', `no user with e-mail ${email}`, [
-        {
-          field: 'email',
-          value: email,
-          expected: 'the e-mail of an existing user (relance user list)',
-        },
-      ]);
+    if (!row) throw unknownUser(ref);
+    const admins = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .where('id', '<>', row.id)
+      .forUpdate()
+      .execute();
+    const plan = planUserChange(
+      {
+        role: row.role,
+        displayName: row.display_name,
+        portfolioName: row.portfolio_name,
+        disabled: row.disabled_at !== null,
+      },
+      input,
+      { otherActiveAdmins: admins.length, portfolioField: options.portfolioField },
+    );
+    const fieldsChanged = Object.keys(plan.changes).length > 0;
+    if (!fieldsChanged && !plan.disabling && !plan.enabling) {
+      return { user: toUserView(row), changed: false, sessionsEnded: 0, tokensRevoked: 0 };
     }
-    const ended = await trx.deleteFrom('sessions').where('user_id', '=', row.id).executeTakeFirst();
-    await writeAudit(trx, actor, {
-      action: 'user.disable',
-      targetType: 'user',
-      targetId: row.id,
-      detail: { email: row.email, sessionsEnded: Number(ended.numDeletedRows) },
-    });
-    return toUserView(row);
+    const updated = await trx
+      .updateTable('users')
+      .set({
+        role: plan.next.role,
+        display_name: plan.next.displayName,
+        portfolio_name: plan.next.portfolioName,
+        ...(plan.disabling ? { disabled_at: sql<Date>`now()` } : {}),
+        ...(plan.enabling ? { disabled_at: null } : {}),
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', row.id)
+      .returning(VIEW_COLUMNS)
+      .executeTakeFirstOrThrow();
+    const sessionsEnded = plan.endsSessions
+      ? Number(
+          (await trx.deleteFrom('sessions').where('user_id', '=', row.id).executeTakeFirst())
+            .numDeletedRows,
+        )
+      : 0;
+    const tokensRevoked = plan.revokesTokens
+      ? Number(
+          (
+            await trx
+              .updateTable('api_tokens')
+              .set({ revoked_at: sql`now()` })
+              .where('user_id', '=', row.id)
+              .where('revoked_at', 'is', null)
+              .executeTakeFirst()
+          ).numUpdatedRows,
+        )
+      : 0;
+    const ended = { sessionsEnded, tokensRevoked };
+    const target = { targetType: 'user', targetId: row.id } as const;
+    if (fieldsChanged) {
+      await writeAudit(trx, actor, {
+        action: 'user.update',
+        ...target,
+        detail: { email: row.email, changes: plan.changes, ...(plan.disabling ? {} : ended) },
+      });
+    }
+    if (plan.disabling) {
+      await writeAudit(trx, actor, {
+        action: 'user.disable',
+        ...target,
+        detail: { email: row.email, ...ended },
+      });
+    }
+    if (plan.enabling) {
+      await writeAudit(trx, actor, {
+        action: 'user.enable',
+        ...target,
+        detail: { email: row.email },
+      });
+    }
+    return { user: toUserView(updated), changed: true, ...ended };
   });
+}
+
+/**
+ * Disables a user: their sessions end and the API tokens acting for them are revoked.
+ * The last active admin cannot be disabled (CONFLICT).
+ */
+export async function disableUser(db: Kysely<DB>, email: string, actor: Actor): Promise<UserView> {
+  return (await updateUser(db, { email }, { disabled: true }, actor)).user;
+}
+
+function unknownUser(ref: UserRef): AppError {
+  if ('id' in ref) {
+    return new AppError('NOT_FOUND', `no user ${ref.id}`, [
+      { field: 'id', value: String(ref.id), expected: 'the id of a user' },
+    ]);
+  }
+  return new AppError('NOT_FOUND', `no user with e-mail ${ref.email}`, [
+    {
+      field: 'email',
+      value: ref.email,
+      expected: 'the e-mail of an existing user (relance user list)',
+    },
+  ]);
 }

@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import type { LocalDate } from '../core/calendar/local-date.ts';
 import { AppError } from '../core/errors.ts';
 import type { ReferenceRates } from '../core/penalties/reference-rates.ts';
-import { isTemplateLanguage, TEMPLATE_LANGUAGES } from '../core/templates/types.ts';
+import {
+  isTemplateLanguage,
+  TEMPLATE_KIND_FOR_ACTION,
+  TEMPLATE_LANGUAGES,
+  type Template,
+  type TemplateKind,
+} from '../core/templates/types.ts';
 import { resolveCompany, todayIn } from '../store/companies.ts';
 import type { DB, DocumentKind } from '../store/schema.ts';
 import { buildContext, missingCustomer, needsPenalties } from './build-context.ts';
@@ -32,6 +38,11 @@ export interface PreviewRequest {
   readonly kind?: ComposeKind | undefined;
   readonly rates?: ReferenceRates | undefined;
   readonly fonts?: FontSet | undefined;
+  /**
+   * An unsaved template (checked by the caller, as a save would): rendered instead of the
+   * step's saved one, in its own language; the step gives the context (deadline, penalties).
+   */
+  readonly draft?: Template | undefined;
 }
 
 export interface Preview {
@@ -45,7 +56,18 @@ export interface Preview {
   readonly asOf: LocalDate;
   /** The action kind whose template was used. */
   readonly kind: ComposeKind;
+  /** True when an unsaved template was rendered. */
+  readonly draft: boolean;
 }
+
+/** The action kind that uses each kind of template (for a draft). */
+const KIND_OF_TEMPLATE: Readonly<Record<TemplateKind, ComposeKind>> = {
+  email: 'email',
+  letter: 'letter',
+  call_script: 'call_task',
+  sms: 'sms',
+  internal: 'notify_internal',
+};
 
 /** The step's templates each format prefers, in order. */
 const PREFERENCE: Readonly<Record<PreviewFormat, readonly ComposeKind[]>> = {
@@ -68,6 +90,25 @@ export async function previewStep(db: Kysely<DB>, request: PreviewRequest): Prom
       field: 'lang',
       value: request.language,
       expected: `one of ${TEMPLATE_LANGUAGES.join(', ')}`,
+    });
+  }
+  const draft = request.draft;
+  if (draft && request.language !== undefined && request.language !== draft.language) {
+    problems.push({
+      field: 'lang',
+      value: request.language,
+      expected: `${draft.language}, the language of the template, or none`,
+    });
+  }
+  if (
+    draft &&
+    request.kind !== undefined &&
+    (request.kind === 'statement' || TEMPLATE_KIND_FOR_ACTION[request.kind] !== draft.kind)
+  ) {
+    problems.push({
+      field: 'kind',
+      value: request.kind,
+      expected: `${KIND_OF_TEMPLATE[draft.kind]}, the action kind of a ${draft.kind} template, or none`,
     });
   }
   if (problems.length > 0) throw new AppError('INVALID_INPUT', 'cannot preview', problems);
@@ -106,11 +147,13 @@ export async function previewStep(db: Kysely<DB>, request: PreviewRequest): Prom
     exposure,
     request.scenario,
   );
-  const kinds = request.kind
-    ? [request.kind]
-    : PREFERENCE[request.format].filter(
-        (k) => k === 'statement' || templateCodeFor(step, k) !== undefined,
-      );
+  const kinds = draft
+    ? [request.kind ?? KIND_OF_TEMPLATE[draft.kind]]
+    : request.kind
+      ? [request.kind]
+      : PREFERENCE[request.format].filter(
+          (k) => k === 'statement' || templateCodeFor(step, k) !== undefined,
+        );
   const kind = kinds[0];
   if (kind === undefined) {
     throw new AppError('INVALID_INPUT', `step ${step.id} has no template to preview`, [
@@ -120,7 +163,9 @@ export async function previewStep(db: Kysely<DB>, request: PreviewRequest): Prom
   // Markdown: the body as written (an SMS as its text).
   const layout: DocumentKind = LAYOUT[request.format] ?? (kind === 'sms' ? 'sms' : 'internal');
   if (layout === 'letter') requirePostalAddress(customer, company);
-  const versions = await versionsFor(db, company.id, step, kind);
+  const versions = draft
+    ? [{ ...draft, version: 0 }]
+    : await versionsFor(db, company.id, step, kind);
   const asOf = request.asOf ?? todayIn(company.timezone);
   const doc = await buildContext(db, {
     company,
@@ -130,7 +175,7 @@ export async function previewStep(db: Kysely<DB>, request: PreviewRequest): Prom
     asOf,
     penalties: needsPenalties(step.kind, versions),
     rates: request.rates,
-    language: request.language,
+    language: draft?.language ?? request.language,
   });
   const rendered = await renderDocument({
     kind: kind === 'statement' && layout === 'letter' ? 'statement' : layout,
@@ -156,5 +201,6 @@ export async function previewStep(db: Kysely<DB>, request: PreviewRequest): Prom
     currency,
     asOf,
     kind,
+    draft: draft !== undefined,
   };
 }

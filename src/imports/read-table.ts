@@ -33,27 +33,23 @@ export async function readTableFile(path: string, options: ReadOptions): Promise
       { field: 'file', value: path, expected: 'a CSV or XLSX file' },
     ]);
   }
-  if (info.size > options.maxBytes) {
-    const mb = (n: number) =>
-      n >= 100_000 ? (n / 1_000_000).toFixed(1) : (n / 1_000_000).toPrecision(2);
-    throw new AppError(
-      'INVALID_FILE',
-      `${fileName} is ${mb(info.size)} MB, over the import limit of ${mb(options.maxBytes)} MB; ` +
-        'split the file, or raise the limit with --max-size or RELANCE_IMPORT_MAX_MB',
-      [
-        {
-          field: 'file',
-          value: `${info.size} bytes`,
-          expected: `at most ${options.maxBytes} bytes`,
-        },
-      ],
-    );
-  }
-  if (info.size === 0) throw emptyFile(fileName);
-  const data = await readFile(path);
+  checkSize(fileName, info.size, options.maxBytes);
+  return readTableData(await readFile(path), fileName, options);
+}
+
+/**
+ * Parses an uploaded file's bytes (the API's imports) like a file on disk: CSV (UTF-8) or
+ * XLSX, found by its content or its name; too big, empty or not UTF-8 is refused.
+ */
+export async function readTableData(
+  data: Buffer,
+  fileName: string,
+  options: ReadOptions,
+): Promise<ReadResult> {
+  checkSize(fileName, data.length, options.maxBytes);
   const sha256 = createHash('sha256').update(data).digest('hex');
   const table =
-    detectFormat(path, data) === 'xlsx'
+    detectFormat(fileName, data) === 'xlsx'
       ? // exceljs takes a second to load: only XLSX imports pay for it.
         await (await import('./xlsx-table.ts')).parseXlsxTable(data, fileName)
       : parseCsvTable(decodeUtf8(data, fileName), fileName, options.delimiter);
@@ -62,7 +58,27 @@ export async function readTableFile(path: string, options: ReadOptions): Promise
       { row: 2, field: 'file', value: '', expected: 'at least one data row after the header' },
     ]);
   }
-  return { table, fileName, sha256, bytes: info.size };
+  return { table, fileName, sha256, bytes: data.length };
+}
+
+function checkSize(fileName: string, size: number, maxBytes: number): void {
+  if (size > maxBytes) {
+    const mb = (n: number) =>
+      n >= 100_000 ? (n / 1_000_000).toFixed(1) : (n / 1_000_000).toPrecision(2);
+    throw new AppError(
+      'INVALID_FILE',
+      `${fileName} is ${mb(size)} MB, over the import limit of ${mb(maxBytes)} MB; ` +
+        'split the file, or raise the limit with --max-size or RELANCE_IMPORT_MAX_MB',
+      [
+        {
+          field: 'file',
+          value: `${size} bytes`,
+          expected: `at most ${maxBytes} bytes`,
+        },
+      ],
+    );
+  }
+  if (size === 0) throw emptyFile(fileName);
 }
 
 function detectFormat(path: string, data: Buffer): TableFormat {

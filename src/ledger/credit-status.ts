@@ -51,7 +51,12 @@ export async function creditStatus(
       .select(['code', 'as_of', 'step', 'action_id', 'detail'])
       .where('customer_id', '=', customer.id)
       .where('kind', '=', 'event')
-      .where('code', 'in', ['ACCOUNT_HELD', 'CUSTOMER_EXCLUDED'])
+      .where('code', 'in', [
+        'ACCOUNT_HELD',
+        'CUSTOMER_EXCLUDED',
+        'ACCOUNT_BLOCKED',
+        'ACCOUNT_LITIGATION',
+      ])
       .orderBy('id', 'desc')
       .execute(),
   ]);
@@ -59,6 +64,14 @@ export async function creditStatus(
     customer.status === 'on_hold' ? events.find((e) => e.code === 'ACCOUNT_HELD') : undefined;
   const excluded =
     customer.status === 'excluded' ? events.find((e) => e.code === 'CUSTOMER_EXCLUDED') : undefined;
+  // Blocked or in litigation by hand (set-account-status): who and why, from the last event.
+  const manualCode =
+    customer.status === 'blocked'
+      ? 'ACCOUNT_BLOCKED'
+      : customer.status === 'litigation'
+        ? 'ACCOUNT_LITIGATION'
+        : undefined;
+  const manual = manualCode ? events.find((e) => e.code === manualCode) : undefined;
   const decision = decideCredit({
     status: customer.status,
     currency: customer.currency,
@@ -82,6 +95,7 @@ export async function creditStatus(
       detail: held.detail,
     },
     excludedSince: excluded?.as_of ?? null,
+    manual: manual && { since: manual.as_of, detail: manual.detail },
   });
   return {
     company: ctx.company.code,

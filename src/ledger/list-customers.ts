@@ -90,6 +90,11 @@ export function portfolioCondition(
  * One page of the company's customers with their balance and overdue amount in their own
  * currency, the oldest overdue due date and their latest dunning step: filtered, searched,
  * sorted (ties by code), limited to what the caller's portfolio shows.
+ *
+ * The page is chosen first, reading only what its sort and filters need; the figures of the
+ * page's rows are then read for those rows alone. Sorting by an amount needs every customer's
+ * figures: they come from one grouped pass over the open items (a hash aggregate, not one
+ * index probe per customer).
  */
 export async function listCustomers(db: Kysely<DB>, q: CustomerQuery): Promise<CustomerPage> {
   const filters: RawBuilder<unknown>[] = [
@@ -104,11 +109,13 @@ export async function listCustomers(db: Kysely<DB>, q: CustomerQuery): Promise<C
     filters.push(sql`${ownerName('c.collector')} = ${q.collector.trim().toLowerCase()}`);
   if (q.segment) filters.push(sql`c.segment = ${q.segment}`);
   if (q.status) filters.push(sql`c.status = ${q.status}`);
-  if (q.step) filters.push(sql`la.step_id = ${q.step}`);
-  if (q.overdueOnly) filters.push(sql`coalesce(s.overdue, 0) > 0`);
-  const where = sql.join(filters, sql` and `);
+  // On the customer row alone (alias c): usable inside the grouped pass as well.
+  const customerWhere = sql.join(filters, sql` and `);
+  const pageFilters = [customerWhere];
+  if (q.step) pageFilters.push(sql`la.step_id = ${q.step}`);
+  if (q.overdueOnly) pageFilters.push(sql`coalesce(s.overdue, 0) > 0`);
+  const where = sql.join(pageFilters, sql` and `);
   const direction = q.order === 'asc' ? sql`asc` : sql`desc`;
-  const nulls = q.order === 'asc' ? sql`nulls last` : sql`nulls last`;
   const key: Record<CustomerSort, RawBuilder<unknown>> = {
     overdue: sql`coalesce(s.overdue, 0)`,
     balance: sql`coalesce(s.balance, 0)`,
@@ -117,20 +124,27 @@ export async function listCustomers(db: Kysely<DB>, q: CustomerQuery): Promise<C
     code: sql`c.code`,
     last_action: sql`la.as_of`,
   };
-  const from = sql`
-    from customers c
-    left join lateral (
-      select sum(i.open_minor) as balance,
-        sum(i.open_minor) filter (where i.due_date < ${q.asOf}) as overdue,
-        min(i.due_date) filter (where i.due_date < ${q.asOf} and i.open_minor > 0) as oldest_due
-      from items i
-      where i.customer_id = c.id and i.open_minor <> 0 and i.currency = c.currency
-    ) s on true
-    left join lateral (
+  const figures = sql`sum(i.open_minor) as balance,
+    sum(i.open_minor) filter (where i.due_date < ${q.asOf}) as overdue,
+    min(i.due_date) filter (where i.due_date < ${q.asOf} and i.open_minor > 0) as oldest_due`;
+  // Every listed customer's figures at once (the amount sorts and the overdue filter need them).
+  const allFigures = sql`left join (
+      select i.customer_id, ${figures}
+      from customers c
+      join items i on i.customer_id = c.id and i.currency = c.currency and i.open_minor <> 0
+      where ${customerWhere}
+      group by i.customer_id
+    ) s on s.customer_id = c.id`;
+  const lastAction = sql`left join lateral (
       select a.step_id, a.step_name, a.as_of, a.state
       from dunning_actions a where a.customer_id = c.id
       order by a.id desc limit 1
-    ) la on true
+    ) la on true`;
+  const needsFigures = q.overdueOnly || ['overdue', 'balance', 'oldest_due'].includes(q.sort);
+  const needsLastAction = q.step !== undefined || q.sort === 'last_action';
+  const from = sql`from customers c
+    ${needsFigures ? allFigures : sql``}
+    ${needsLastAction ? lastAction : sql``}
     where ${where}`;
   const offset = (q.page - 1) * q.pageSize;
   const [rows, count] = await Promise.all([
@@ -155,13 +169,21 @@ export async function listCustomers(db: Kysely<DB>, q: CustomerQuery): Promise<C
       select c.code, c.name, c.country, c.currency, c.segment, c.collector, c.sales_owner,
         c.status, c.hold_until, s.balance, s.overdue, s.oldest_due,
         la.step_id, la.step_name, la.as_of, la.state
-      ${from}
-      order by ${key[q.sort]} ${direction} ${nulls}, c.code asc
-      limit ${q.pageSize} offset ${offset}`.execute(db),
-    // The count needs the per-customer figures only when a filter reads them.
-    sql<{ n: string | number }>`select count(*) as n ${
-      q.step || q.overdueOnly ? from : sql`from customers c where ${where}`
-    }`.execute(db),
+      from (
+        select c.id, ${key[q.sort]} as sort_key
+        ${from}
+        order by sort_key ${direction} nulls last, c.code asc
+        limit ${q.pageSize} offset ${offset}
+      ) page
+      join customers c on c.id = page.id
+      left join lateral (
+        select ${figures}
+        from items i
+        where i.customer_id = c.id and i.open_minor <> 0 and i.currency = c.currency
+      ) s on true
+      ${lastAction}
+      order by page.sort_key ${direction} nulls last, c.code asc`.execute(db),
+    sql<{ n: string | number }>`select count(*) as n ${from}`.execute(db),
   ]);
   const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
   return {

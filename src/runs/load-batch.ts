@@ -71,6 +71,8 @@ export async function loadBatch(
   companyId: number,
   afterId: number,
   limit: number,
+  /** Only these customers (a run for some customers: "send a step now"). */
+  only?: readonly number[],
 ): Promise<CustomerInput[]> {
   const result = await sql<BatchRow>`
     select c.id, c.code, c.status, c.hold_until, c.hold_reason, c.segment, c.country, c.scenario,
@@ -90,6 +92,7 @@ export async function loadBatch(
         from promises p where p.customer_id = c.id and p.status = 'open')::text as promises
     from customers c
     where c.company_id = ${companyId} and c.id > ${afterId}
+      ${only ? sql`and c.id = any(${[...only]}::bigint[])` : sql``}
       and exists (select 1 from items i where i.customer_id = c.id and i.open_minor <> 0)
     order by c.id
     limit ${limit}`.execute(db);

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
 import type { Database } from '../store/database.ts';
 import { AppError } from '../core/errors.ts';
-import type { LocalDate } from '../core/calendar/local-date.ts';
+import { parseLocalDate, type LocalDate } from '../core/calendar/local-date.ts';
 import { planCustomer } from '../core/dunning/plan.ts';
 import type { PlanEvent, PlannedAction, Skip } from '../core/dunning/plan-types.ts';
 import { assignScenario } from '../core/scenario/assign-scenario.ts';
@@ -16,6 +16,7 @@ import { storeBatch } from './store-batch.ts';
 import { isBusinessDay } from './business-calendar.ts';
 import { recheckPendingActions, type CancelledAction } from './recheck-actions.ts';
 import { diffFromLastRun, type RunDiff } from './diff-runs.ts';
+import type { JobProgress } from '../core/jobs/job-progress.ts';
 
 export interface RunOptions {
   readonly company?: string | undefined;
@@ -32,6 +33,15 @@ export interface RunOptions {
    * only, so memory stays bounded whatever the ledger's size (scheduler, benchmark).
    */
   readonly collect?: boolean | undefined;
+  /**
+   * Told where the run is: `recheck` (pending actions re-checked), `plan` (customers planned
+   * and stored out of those with open items), `holds` (account holds applied).
+   */
+  readonly onProgress?: ((progress: JobProgress) => void) | undefined;
+  /** Only these customers (codes); unknown codes are refused. Default: every customer. */
+  readonly customers?: readonly string[] | undefined;
+  /** "Send a step now": each customer's next step is taken ahead of its schedule (planCustomer). */
+  readonly sendNow?: boolean | undefined;
 }
 
 export interface RunCounts {
@@ -79,6 +89,11 @@ const RUN_LOCK = sql`hashtext('relance.run.' || current_schema())`;
  * again completes the rest.
  */
 export async function runDunning(database: Database, options: RunOptions): Promise<RunReport> {
+  if (parseLocalDate(options.asOf) === null) {
+    throw new AppError('INVALID_INPUT', `invalid as-of date ${options.asOf}`, [
+      { field: 'asOf', value: options.asOf, expected: 'a valid date written YYYY-MM-DD' },
+    ]);
+  }
   return database.db.connection().execute(async (conn) => {
     const company = await resolveCompany(conn, options.company);
     const locked = await sql<{
@@ -136,7 +151,16 @@ async function runLocked(
   const rules = await getAssignmentRules(db, company.id);
   // What was planned before and has since been paid, disputed or paused is cancelled first,
   // so that it neither goes out nor counts as a step done.
+  const progress = options.onProgress;
+  progress?.({ phase: 'recheck', done: 0, total: null });
   const cancelled = dryRun ? [] : await recheckPendingActions(db, company.id, options.asOf);
+  const only = options.customers && (await customerIds(db, company.id, options.customers));
+  const total = only
+    ? only.length
+    : progress
+      ? await countCustomersToPlan(reader, company.id)
+      : null;
+  progress?.({ phase: 'plan', done: 0, total });
   const run = dryRun
     ? null
     : await db
@@ -161,7 +185,7 @@ async function runLocked(
   const batchSize = options.batchSize ?? 500;
   // The next batch is read (on another pooled connection, on the server) while this one is
   // planned and stored: the server builds one batch as JavaScript plans the other.
-  const load = (after: number) => loadBatch(reader, company.id, after, batchSize);
+  const load = (after: number) => loadBatch(reader, company.id, after, batchSize, only);
   let next = load(afterId);
   for (;;) {
     const batch = await next;
@@ -180,6 +204,7 @@ async function runLocked(
         scenario,
         settings,
         asOf: options.asOf,
+        sendNow: options.sendNow,
       });
       return { customer, scenario, plan };
     });
@@ -194,6 +219,7 @@ async function runLocked(
         );
     customers += batch.length;
     count(counts, stored, planned);
+    progress?.({ phase: 'plan', done: customers, total: Math.max(total ?? 0, customers) });
     if (dryRun) {
       const active = new Set(
         batch.filter((c) => c.facts.status === 'active').map((c) => c.facts.code),
@@ -210,6 +236,7 @@ async function runLocked(
       }
     }
   }
+  progress?.({ phase: 'holds', done: 0, total: null });
   const holds = run
     ? await applyAccountHolds(db, company.id, options.asOf, config.hold_tolerance_days)
     : await previewHolds(db, company.id, options.asOf, config.hold_tolerance_days, toHold);
@@ -239,11 +266,49 @@ async function runLocked(
     businessDay,
     cancelled,
     holds,
-    diff: dryRun && collect ? await diffFromLastRun(db, company.id, actions) : undefined,
+    diff: dryRun && collect && !only ? await diffFromLastRun(db, company.id, actions) : undefined,
   };
 }
 
 type StoredAction = RunReport['actions'][number];
+
+/** The ids of these customer codes of the company; every unknown code is named. */
+async function customerIds(
+  db: Kysely<DB>,
+  companyId: number,
+  codes: readonly string[],
+): Promise<number[]> {
+  const rows =
+    codes.length === 0
+      ? []
+      : await db
+          .selectFrom('customers')
+          .select(['id', 'code'])
+          .where('company_id', '=', companyId)
+          .where('code', 'in', [...codes])
+          .execute();
+  const known = new Set(rows.map((r) => r.code));
+  const missing = codes.filter((c) => !known.has(c));
+  if (missing.length > 0) {
+    throw new AppError(
+      'NOT_FOUND',
+      `no customer ${missing.join(', ')}`,
+      missing.map((code) => ({ field: 'customer', value: code, expected: 'a customer code' })),
+    );
+  }
+  return rows.map((r) => r.id);
+}
+
+/** The customers a run walks (those with open items): the size of its `plan` phase. */
+async function countCustomersToPlan(db: Kysely<DB>, companyId: number): Promise<number> {
+  const { rows } = await sql<{ n: string | number }>`
+    select count(*) as n from customers c
+    where c.company_id = ${companyId}
+      and exists (select 1 from items i where i.customer_id = c.id and i.open_minor <> 0)`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
 
 function scenarioOf(
   customer: Awaited<ReturnType<typeof loadBatch>>[number],

@@ -7,6 +7,9 @@ import { createPgPool } from './pg-pool.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrateToLatest } from './migrate.ts';
 import { parseInt8 } from './type-parsers.ts';
+import type { ChangeFeed, ChangeHandlers } from './change-signal.ts';
+import { watchPgliteChanges } from './change-feed-pglite.ts';
+import { watchServerChanges } from './change-feed-server.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -30,6 +33,12 @@ export interface Database {
   readonly backend: Backend;
   /** Human description of where the data lives (no secrets). */
   readonly location: string;
+  /**
+   * Subscribes to the change signal (migration 0014): `changed()` after each commit that
+   * touched a watched table, `listening(false)` while changes may go unreported. Absent: this
+   * database cannot report changes, and nothing read from it may be cached.
+   */
+  watchChanges?(handlers: ChangeHandlers): Promise<ChangeFeed>;
   close(): Promise<void>;
 }
 
@@ -56,13 +65,26 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
 function openServer(url: string, schema: string | undefined): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPgPool(url, schema) }) });
-  return { db, backend: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  return {
+    db,
+    backend: 'postgres',
+    location: redactUrl(url),
+    watchChanges: (handlers) => watchServerChanges({ url, schema }, handlers),
+    close: () => db.destroy(),
+  };
 }
 
 async function openEmbedded(options: DatabaseOptions): Promise<Database> {
   if (options.pglite) {
     const db = new Kysely<DB>({ dialect: new PgliteDialect(options.pglite) });
-    return { db, backend: 'pglite', location: 'memory', close: () => db.destroy() };
+    const pglite = options.pglite;
+    return {
+      db,
+      backend: 'pglite',
+      location: 'memory',
+      watchChanges: (handlers) => watchPgliteChanges(pglite, db as Kysely<unknown>, handlers),
+      close: () => db.destroy(),
+    };
   }
   const dataDir = options.dataDir ?? './data';
   const inMemory = dataDir.startsWith('memory://');
@@ -78,7 +100,13 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
         unlock();
       }
     };
-    return { db, backend: 'pglite', location: path, close };
+    return {
+      db,
+      backend: 'pglite',
+      location: path,
+      watchChanges: (handlers) => watchPgliteChanges(pglite, db as Kysely<unknown>, handlers),
+      close,
+    };
   } catch (error) {
     unlock();
     throw error;

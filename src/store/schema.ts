@@ -11,9 +11,11 @@ import type {
   WebhookEndpointsTable,
 } from './schema-delivery.ts';
 import type { ApiTokensTable, AuditLogTable, SessionsTable, UsersTable } from './schema-auth.ts';
+import type { JobsTable } from './schema-jobs.ts';
 
 export type * from './schema-delivery.ts';
 export type * from './schema-auth.ts';
+export type * from './schema-jobs.ts';
 
 /** Kysely's view of the tables created by the migrations (see migrations/). */
 
@@ -312,4 +314,5 @@ export interface DB {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   item_documents: ItemDocumentsTable;
+  jobs: JobsTable;
 }

@@ -167,21 +167,10 @@ export async function saveTemplates(
       .forUpdate()
       .execute();
     const library = await templateLibrary(trx, companyId);
-    const problems: Problem[] = [];
-    templates.forEach((t, i) => {
-      const other = library.find((l) => l.code === t.code && l.kind !== t.kind);
-      if (other) {
-        problems.push({
-          field: Array.isArray(input) ? `templates[${i}].kind` : 'kind',
-          value: t.kind,
-          expected: `${other.kind}: ${t.code} is ${article(other.kind)} in ${other.language} already (every language of a template is the same kind)`,
-        });
-      }
-    });
-    if (problems.length > 0) {
-      const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-      throw new AppError('INVALID_INPUT', `invalid templates: ${count}`, problems);
-    }
+    const problems = kindProblems(library, templates, (i) =>
+      Array.isArray(input) ? `templates[${i}].kind` : 'kind',
+    );
+    if (problems.length > 0) throw invalidTemplates(problems);
     const results: TemplateSaveResult[] = [];
     for (const t of templates) {
       const current = library.find((l) => l.code === t.code && l.language === t.language);
@@ -220,6 +209,56 @@ export async function saveTemplates(
     return results;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/**
+ * Checks one template exactly as saveTemplates does — its fields, every hashtag (problems name
+ * the line) and the kind its code has in the library — and stores nothing: the preview of
+ * unsaved edits. `prefix` goes before each problem's field (`template.`).
+ */
+export async function checkTemplate(
+  db: Kysely<DB>,
+  companyId: number,
+  input: unknown,
+  prefix = '',
+): Promise<Template> {
+  const withPrefix = (problems: readonly Problem[]) =>
+    problems.map((p) => ({ ...p, field: `${prefix}${p.field}` }));
+  let template: Template;
+  try {
+    template = validateTemplate(input);
+  } catch (error) {
+    if (!(error instanceof AppError) || prefix === '') throw error;
+    throw new AppError(error.code, error.message, withPrefix(error.problems));
+  }
+  const problems = kindProblems(await templateLibrary(db, companyId), [template], () => 'kind');
+  if (problems.length > 0) throw invalidTemplates(withPrefix(problems));
+  return template;
+}
+
+/** A code keeps its kind: every language of a template is the same kind. */
+function kindProblems(
+  library: readonly LibraryTemplate[],
+  templates: readonly Template[],
+  field: (index: number) => string,
+): Problem[] {
+  const problems: Problem[] = [];
+  templates.forEach((t, i) => {
+    const other = library.find((l) => l.code === t.code && l.kind !== t.kind);
+    if (other) {
+      problems.push({
+        field: field(i),
+        value: t.kind,
+        expected: `${other.kind}: ${t.code} is ${article(other.kind)} in ${other.language} already (every language of a template is the same kind)`,
+      });
+    }
+  });
+  return problems;
+}
+
+function invalidTemplates(problems: readonly Problem[]): AppError {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return new AppError('INVALID_INPUT', `invalid templates: ${count}`, problems);
 }
 
 function same(a: Template, b: Template): boolean {

@@ -8,6 +8,8 @@ describe('webhook event types', () => {
     assert.equal(eventTypeOf('EMAIL_SENT'), 'action.sent');
     assert.equal(eventTypeOf('DELIVERY_FAILED'), 'action.failed');
     assert.equal(eventTypeOf('ACCOUNT_HELD'), 'account.held');
+    assert.equal(eventTypeOf('ACCOUNT_BLOCKED'), 'account.held');
+    assert.equal(eventTypeOf('ACCOUNT_LITIGATION'), 'account.held');
     assert.equal(eventTypeOf('PROMISE_BROKEN'), 'promise.broken');
     assert.equal(eventTypeOf('DISPUTE_RESOLVED'), 'dispute.resolved');
     assert.equal(eventTypeOf('PLANNED'), undefined);
@@ -16,6 +18,8 @@ describe('webhook event types', () => {
   it('lists the codes of a subscription; * is everything', () => {
     assert.deepEqual(codesOf(['account.held', 'dispute.opened']), [
       'ACCOUNT_HELD',
+      'ACCOUNT_BLOCKED',
+      'ACCOUNT_LITIGATION',
       'DISPUTE_OPENED',
     ]);
     assert.ok(codesOf(['*']).includes('REPLY_RECEIVED'));

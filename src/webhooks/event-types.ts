@@ -9,7 +9,8 @@ import { didYouMean } from '../core/text/closest.ts';
 export const WEBHOOK_EVENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   'action.sent': ['ACTION_SENT', 'EMAIL_SENT', 'DELIVERY_SENT'],
   'action.failed': ['ACTION_FAILED', 'EMAIL_FAILED', 'DELIVERY_FAILED', 'EMAIL_BOUNCED'],
-  'account.held': ['ACCOUNT_HELD'],
+  // Held by the run, or blocked / handed over to litigation by hand: no new orders.
+  'account.held': ['ACCOUNT_HELD', 'ACCOUNT_BLOCKED', 'ACCOUNT_LITIGATION'],
   'account.released': ['ACCOUNT_RELEASED'],
   'promise.added': ['PROMISE_ADDED'],
   'promise.broken': ['PROMISE_BROKEN'],

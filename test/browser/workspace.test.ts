@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { SmtpSink } from '../helpers/smtp-sink.ts';
 import {
+  browserSkip,
   chromiumPath,
   ensureWebBuild,
   launchChromium,
@@ -13,14 +14,8 @@ import {
   type RunningRelance,
 } from '../helpers/browser.ts';
 
+const skip = browserSkip();
 const executable = chromiumPath();
-// Skipped only on a developer's machine without Chromium: CI must run them.
-if (!executable && process.env.CI) {
-  throw new Error(
-    'the browser tests need Debian chromium: apt-get install chromium (.ci/run does)',
-  );
-}
-const skip = executable ? false : 'no chromium on this machine (.ci/run installs it)';
 
 describe('web UI', { skip, timeout: 480_000 }, () => {
   let relance: RunningRelance;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { relanceDaemon } from './cli.ts';
 
 /** Debian's Chromium (installed by .ci/run), or undefined when this machine has none. */
@@ -76,6 +76,22 @@ export async function startRelance(env: NodeJS.ProcessEnv = {}): Promise<Running
   };
 }
 
+/** A new 1440×900 English page of `browser`, signed in to `relance` as its demo admin. */
+export async function signedInPage(browser: Browser, relance: RunningRelance): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  await page.goto(`${relance.url}/`);
+  await page.getByLabel('E-mail').fill(relance.email);
+  await page.getByLabel('Password').fill(relance.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+  return page;
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -86,4 +102,44 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * The `skip` option of a browser test suite: false when Debian's Chromium is here; on a
+ * developer's machine without it, why the suite is skipped. In CI a missing Chromium is an
+ * error, never a skip (.ci/run installs it).
+ */
+export function browserSkip(): string | false {
+  if (chromiumPath()) return false;
+  if (process.env.CI) {
+    throw new Error(
+      'the browser tests need Debian chromium: apt-get install chromium (.ci/run does)',
+    );
+  }
+  return 'no chromium on this machine (.ci/run installs it)';
+}
+
+/** A fresh `relance serve --demo`, Chromium, and a page signed in as the demo admin. */
+export interface BrowserSession {
+  readonly relance: RunningRelance;
+  readonly browser: Browser;
+  readonly page: Page;
+  stop(): Promise<void>;
+}
+
+export async function openBrowserSession(env: NodeJS.ProcessEnv = {}): Promise<BrowserSession> {
+  ensureWebBuild();
+  const executable = chromiumPath();
+  if (!executable) throw new Error('no chromium on this machine');
+  const [relance, browser] = await Promise.all([startRelance(env), launchChromium(executable)]);
+  const page = await signedInPage(browser, relance);
+  return {
+    relance,
+    browser,
+    page,
+    stop: async () => {
+      await browser.close();
+      await relance.stop();
+    },
+  };
 }

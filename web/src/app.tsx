@@ -8,8 +8,10 @@ import { AccountPage } from './pages/account.tsx';
 import { CustomersPage } from './pages/customers.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
 import { EditorsPage } from './pages/editors.tsx';
+import { ImportsPage } from './pages/imports.tsx';
 import { RunPage } from './pages/run.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
+import { UsersPage } from './pages/users.tsx';
 import { WorklistPage } from './pages/worklist.tsx';
 import { match, navigate, useLocation } from './router.tsx';
 import { SessionContext, type Session } from './session.tsx';
@@ -76,7 +78,9 @@ function Page({ path }: { path: string }) {
   const account = match('/customers/:code', path);
   if (account) return <AccountPage code={account.code!} key={account.code} />;
   if (match('/run', path)) return <RunPage />;
+  if (match('/imports', path)) return <ImportsPage />;
   if (match('/dashboard', path)) return <DashboardPage />;
   if (match('/scenarios', path)) return <EditorsPage />;
+  if (match('/users', path)) return <UsersPage />;
   return <p className="muted">{t('app.notFound')}</p>;
 }

@@ -16,7 +16,8 @@ export function useSession(): Session {
 }
 
 /** What a role may do, as the server decides it (docs/users-and-roles.md); the UI only hides. */
-export function can(role: string, what: 'collections' | 'notes' | 'approve'): boolean {
+export function can(role: string, what: 'collections' | 'notes' | 'approve' | 'users'): boolean {
+  if (what === 'users') return role === 'admin';
   if (what === 'approve') return role === 'admin' || role === 'credit_manager';
   if (what === 'notes') return role !== 'viewer';
   return role === 'admin' || role === 'credit_manager' || role === 'collector';

@@ -7,14 +7,16 @@ import { LoginLimiter } from '../../auth/login-limiter.ts';
 import type { Database } from '../../store/database.ts';
 import type { DB } from '../../store/schema.ts';
 import { buildServer } from '../server.ts';
+import type { JobTracker } from '../../jobs/job-tracker.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
+import type { ResponseCache } from '../cache/response-cache.ts';
 
 export { PASSWORD };
 
 /** The server with cheap password hashing and a limiter of its own. */
 export function testServer(
   database: Database,
-  options: { trustProxy?: boolean } = {},
+  options: { trustProxy?: boolean; jobs?: JobTracker; cache?: ResponseCache } = {},
 ): FastifyInstance {
   return buildServer(database, {
     ...options,

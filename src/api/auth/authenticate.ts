@@ -32,6 +32,12 @@ export function isPublicApiRoute(method: string, path: string): boolean {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Finds the caller of a request without the database, or answers undefined: following a
+ * job with its follow token while embedded PGlite, one session, is busy with that job.
+ */
+export type FollowerLookup = (request: FastifyRequest) => Principal | undefined;
+
 function unauthenticated(message: string): AppError {
   return new AppError('UNAUTHENTICATED', message, [
     {
@@ -49,13 +55,21 @@ function unauthenticated(message: string): AppError {
 export function addAuthHook(
   app: FastifyInstance,
   db: Kysely<DB>,
-  options: { sessionPolicy?: SessionPolicy | undefined } = {},
+  options: {
+    sessionPolicy?: SessionPolicy | undefined;
+    follower?: FollowerLookup | undefined;
+  } = {},
 ): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (path !== '/api' && !path.startsWith('/api/')) return;
+    const follower = options.follower?.(request);
+    if (follower) {
+      request.principal = follower;
+      return;
+    }
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);

@@ -5,7 +5,7 @@ import type { SessionPolicy } from '../../core/auth/session-policy.ts';
 import { LoginLimiter } from '../../auth/login-limiter.ts';
 import type { ScryptParams } from '../../auth/password-hash.ts';
 import type { DB } from '../../store/schema.ts';
-import { addAuthHook } from './authenticate.ts';
+import { addAuthHook, type FollowerLookup } from './authenticate.ts';
 import { addSessionRoutes } from './session-routes.ts';
 
 export interface AuthOptions {
@@ -14,6 +14,8 @@ export interface AuthOptions {
   /** scrypt parameters for new and upgraded hashes (tests use cheap ones). */
   readonly passwordParams?: ScryptParams | undefined;
   readonly sessionPolicy?: SessionPolicy | undefined;
+  /** Requests authenticated without the database (a job's follow token: routes/jobs.ts). */
+  readonly follower?: FollowerLookup | undefined;
 }
 
 /** Cookies, the authentication hook of /api, and the session routes. */
@@ -23,7 +25,7 @@ export function registerAuth(
   options: AuthOptions = {},
 ): void {
   app.register(cookie);
-  addAuthHook(app, db, { sessionPolicy: options.sessionPolicy });
+  addAuthHook(app, db, { sessionPolicy: options.sessionPolicy, follower: options.follower });
   const limiter = options.limiter ?? new LoginLimiter();
   // A plugin, so that the OpenAPI document (registered before) sees the routes.
   void app.register(async (scope) =>

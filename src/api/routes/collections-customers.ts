@@ -5,6 +5,7 @@ import type { Database } from '../../store/database.ts';
 import { addNote, NOTE_MAX_LENGTH } from '../../ledger/add-note.ts';
 import { excludeCustomer, includeCustomer } from '../../ledger/exclude-customer.ts';
 import { updateCustomer } from '../../ledger/update-customer.ts';
+import { MANUAL_ACCOUNT_STATUSES, setAccountStatus } from '../../ledger/set-account-status.ts';
 import { requireCustomer } from '../auth/authenticate.ts';
 import { ERRORS } from '../schemas/common.ts';
 import { audited, Company, Customer, NoteView, Text } from './collections-shared.ts';
@@ -16,6 +17,23 @@ const StatusChange = z
     previousStatus: z.string(),
   })
   .meta({ id: 'CustomerStatusChange' });
+
+const AccountStatusChange = z
+  .object({
+    customer: z.string(),
+    status: z.enum(MANUAL_ACCOUNT_STATUSES),
+    previousStatus: z.string(),
+    reason: z.string().nullable(),
+    asOf: z.string().describe('the business date of the change'),
+  })
+  .meta({ id: 'AccountStatusChange' });
+
+/** The audit action of each status set by hand. */
+const STATUS_AUDIT = {
+  active: 'customer.release',
+  blocked: 'customer.block',
+  litigation: 'customer.litigation',
+} as const;
 
 const Assignment = z
   .object({
@@ -41,7 +59,10 @@ const PatchBody = z
     message: 'at least one of scenario, collector',
   });
 
-/** Notes, exclusion from dunning, scenario and collector of a customer (docs/api.md). */
+/**
+ * Notes, exclusion from dunning, the account status set by hand, scenario and collector of a
+ * customer (docs/api.md).
+ */
 export function customerWriteRoutes(database: Database) {
   const db = database.db;
   return async (plain: FastifyInstance) => {
@@ -129,6 +150,55 @@ export function customerWriteRoutes(database: Database) {
         },
       );
     }
+
+    app.put(
+      '/api/customers/:code/account-status',
+      {
+        schema: {
+          tags: ['customers'],
+          summary:
+            'Block the account for new orders, hand it over to litigation, or release it (active)',
+          params: Customer,
+          querystring: Company,
+          body: z.strictObject({
+            status: z
+              .enum(MANUAL_ACCOUNT_STATUSES)
+              .describe('active (release), blocked (no new orders) or litigation (handed over)'),
+            reason: Text(500)
+              .optional()
+              .describe('why: required for blocked and litigation, optional for active'),
+          }),
+          response: { 200: AccountStatusChange, ...ERRORS },
+        },
+      },
+      async (request) => {
+        const { company } = request.query;
+        const customer = request.params.code;
+        const principal = await requireCustomer(request, db, 'collections:write', {
+          company,
+          customer,
+        });
+        return audited(
+          db,
+          request,
+          principal,
+          (trx) =>
+            setAccountStatus(trx, {
+              company,
+              customer,
+              status: request.body.status,
+              reason: request.body.reason,
+              actor: principal.label,
+            }),
+          (c) => ({
+            action: STATUS_AUDIT[c.status],
+            targetType: 'customer',
+            targetId: c.customer,
+            detail: { reason: c.reason, previousStatus: c.previousStatus },
+          }),
+        );
+      },
+    );
 
     app.patch(
       '/api/customers/:code',

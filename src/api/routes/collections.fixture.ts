@@ -97,7 +97,7 @@ export async function companyDay(database: Database, days = 0): Promise<string> 
 export async function send(
   app: FastifyInstance,
   who: SignedIn | Record<string, string>,
-  method: 'POST' | 'PATCH',
+  method: 'POST' | 'PATCH' | 'PUT',
   url: string,
   payload: unknown,
 ) {

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../store/database.ts';
-import { resolveCompany, todayIn } from '../../store/companies.ts';
+import { resolveCompany } from '../../store/companies.ts';
 import { loadAccount } from '../../ledger/load-account.ts';
+import { assertCustomerAccess } from '../../auth/customer-access.ts';
 import { creditStatus } from '../../ledger/credit-status.ts';
 import { CUSTOMER_SORTS, listCustomers } from '../../ledger/list-customers.ts';
 import { listTimeline } from '../../ledger/list-timeline.ts';
@@ -15,6 +16,8 @@ import {
   LocalDateText,
   QueryBoolean,
 } from '../schemas/common.ts';
+import type { ResponseCache } from '../cache/response-cache.ts';
+import { cacheKey, replyCached, todayFor } from '../cache/cached-reply.ts';
 
 const CustomerRow = z
   .object({
@@ -57,8 +60,12 @@ const TimelineEntry = z
 /** A JSON object described in the docs (docs/account-format.md, docs/credit-status.md). */
 const Documented = z.record(z.string(), z.unknown());
 
-/** Customers: the list, one account, its credit status, its timeline. */
-export function customerRoutes(database: Database) {
+/**
+ * Customers: the list, one account, its credit status, its timeline. The list and the account
+ * are answered from `cache` when nothing changed since (docs/adr/0010-response-cache.md).
+ */
+export function customerRoutes(database: Database, options: { cache?: ResponseCache } = {}) {
+  const { cache } = options;
   const db = database.db;
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -93,30 +100,35 @@ export function customerRoutes(database: Database) {
           },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const principal = requirePermission(request, 'customers:read');
         const q = request.query;
         const company = await resolveCompany(db, q.company);
-        const settings = await db
-          .selectFrom('companies')
-          .select('collectors_read_all')
-          .where('id', '=', company.id)
-          .executeTakeFirstOrThrow();
-        return listCustomers(db, {
-          companyId: company.id,
-          asOf: todayIn(company.timezone),
-          portfolio: principal.portfolio,
-          collectorsReadAll: settings.collectors_read_all,
-          search: q.q,
-          collector: q.collector,
-          segment: q.segment,
-          status: q.status,
-          step: q.step,
-          overdueOnly: q.overdue,
-          sort: q.sort,
-          order: q.order,
-          page: q.page,
-          pageSize: q.pageSize,
+        const asOf = todayFor(cache, company.timezone);
+        // What the page depends on besides the data: who sees which customers, and the query.
+        const key = cacheKey('customers', company.id, asOf, principal.portfolio, q);
+        return replyCached(reply, cache, key, async () => {
+          const settings = await db
+            .selectFrom('companies')
+            .select('collectors_read_all')
+            .where('id', '=', company.id)
+            .executeTakeFirstOrThrow();
+          return listCustomers(db, {
+            companyId: company.id,
+            asOf,
+            portfolio: principal.portfolio,
+            collectorsReadAll: settings.collectors_read_all,
+            search: q.q,
+            collector: q.collector,
+            segment: q.segment,
+            status: q.status,
+            step: q.step,
+            overdueOnly: q.overdue,
+            sort: q.sort,
+            order: q.order,
+            page: q.page,
+            pageSize: q.pageSize,
+          });
         });
       },
     );
@@ -132,16 +144,18 @@ export function customerRoutes(database: Database) {
           response: { 200: Documented, ...ERRORS },
         },
       },
-      async (request) => {
-        await requireCustomer(request, db, 'customers:read', {
+      async (request, reply) => {
+        // The portfolio check on every request; the account itself is the same for everyone.
+        const principal = requirePermission(request, 'customers:read');
+        const { company } = await assertCustomerAccess(db, principal, 'customers:read', {
           company: request.query.company,
           customer: request.params.code,
         });
-        return loadAccount(db, {
-          customer: request.params.code,
-          asOf: request.query.asOf,
-          company: request.query.company,
-        }) as unknown as Promise<Record<string, unknown>>;
+        const asOf = request.query.asOf ?? todayFor(cache, company.timezone);
+        const key = cacheKey('account', company.id, request.params.code, asOf);
+        return replyCached(reply, cache, key, () =>
+          loadAccount(db, { customer: request.params.code, asOf, company: request.query.company }),
+        );
       },
     );
 

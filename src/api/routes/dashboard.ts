@@ -5,14 +5,21 @@ import type { Kysely } from 'kysely';
 import { AGING_BUCKETS } from '../../core/ledger/aging.ts';
 import type { Database } from '../../store/database.ts';
 import type { DB } from '../../store/schema.ts';
-import { resolveCompany, todayIn } from '../../store/companies.ts';
+import { resolveCompany } from '../../store/companies.ts';
 import { dashboard } from '../../ledger/dashboard.ts';
 import { worklist } from '../../ledger/worklist.ts';
 import { requirePermission } from '../auth/authenticate.ts';
 import { CompanyQuery, ERRORS } from '../schemas/common.ts';
+import type { ResponseCache } from '../cache/response-cache.ts';
+import { cacheKey, replyCached, todayFor } from '../cache/cached-reply.ts';
 
 /** The company of a request, today there, and whether collectors read every portfolio. */
-async function scope(db: Kysely<DB>, request: FastifyRequest, code: string | undefined) {
+async function scope(
+  db: Kysely<DB>,
+  request: FastifyRequest,
+  code: string | undefined,
+  cache: ResponseCache | undefined,
+) {
   const principal = requirePermission(request, 'customers:read');
   const company = await resolveCompany(db, code);
   const row = await db
@@ -24,13 +31,17 @@ async function scope(db: Kysely<DB>, request: FastifyRequest, code: string | und
     principal,
     companyId: company.id,
     currency: row.currency,
-    asOf: todayIn(company.timezone),
+    asOf: todayFor(cache, company.timezone),
     collectorsReadAll: row.collectors_read_all,
   };
 }
 
-/** The dashboard's figures and the prioritised worklist, both limited to the caller's portfolio. */
-export function dashboardRoutes(database: Database) {
+/**
+ * The dashboard's figures and the prioritised worklist, both limited to the caller's portfolio;
+ * answered from `cache` when nothing changed since (docs/adr/0010-response-cache.md).
+ */
+export function dashboardRoutes(database: Database, options: { cache?: ResponseCache } = {}) {
+  const { cache } = options;
   const db = database.db;
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -65,15 +76,19 @@ export function dashboardRoutes(database: Database) {
           },
         },
       },
-      async (request) => {
-        const s = await scope(db, request, request.query.company);
-        return dashboard(db, {
-          companyId: s.companyId,
-          currency: s.currency,
-          asOf: s.asOf,
-          portfolio: s.principal.portfolio,
-          collectorsReadAll: s.collectorsReadAll,
-        });
+      async (request, reply) => {
+        const s = await scope(db, request, request.query.company, cache);
+        const { principal, ...settings } = s;
+        const key = cacheKey('dashboard', settings, principal.portfolio);
+        return replyCached(reply, cache, key, () =>
+          dashboard(db, {
+            companyId: s.companyId,
+            currency: s.currency,
+            asOf: s.asOf,
+            portfolio: principal.portfolio,
+            collectorsReadAll: s.collectorsReadAll,
+          }),
+        );
       },
     );
 
@@ -115,18 +130,22 @@ export function dashboardRoutes(database: Database) {
           },
         },
       },
-      async (request) => {
-        const s = await scope(db, request, request.query.company);
-        return worklist(db, {
-          companyId: s.companyId,
-          asOf: s.asOf,
-          portfolio: s.principal.portfolio,
-          collectorsReadAll: s.collectorsReadAll,
-          collector: request.query.collector,
-          step: request.query.step,
-          kind: request.query.kind,
-          limit: request.query.limit,
-        });
+      async (request, reply) => {
+        const s = await scope(db, request, request.query.company, cache);
+        const { principal, ...settings } = s;
+        const key = cacheKey('worklist', settings, principal.portfolio, request.query);
+        return replyCached(reply, cache, key, () =>
+          worklist(db, {
+            companyId: s.companyId,
+            asOf: s.asOf,
+            portfolio: principal.portfolio,
+            collectorsReadAll: s.collectorsReadAll,
+            collector: request.query.collector,
+            step: request.query.step,
+            kind: request.query.kind,
+            limit: request.query.limit,
+          }),
+        );
       },
     );
   };

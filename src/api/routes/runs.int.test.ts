@@ -122,6 +122,17 @@ for (const backend of BACKENDS) {
       const error = r.json().error as { code: string; issues: { field: string }[] };
       assert.equal(error.code, 'INVALID_INPUT');
       assert.deepEqual(error.issues.map((i) => i.field).sort(), ['body.asOf', 'body.force']);
+      // The right shape, but no such day: refused before anything runs.
+      const impossible = await app.inject({
+        method: 'POST',
+        url: '/api/runs/preview',
+        headers: credit.write,
+        payload: { asOf: '2026-02-30' },
+      });
+      assert.equal(impossible.statusCode, 400, impossible.body);
+      assert.deepEqual(impossible.json().error.issues, [
+        { field: 'asOf', value: '2026-02-30', expected: 'a valid date written YYYY-MM-DD' },
+      ]);
     });
 
     it('lets only credit managers and admins run, preview and approve', async () => {

@@ -7,8 +7,14 @@ import { runDunning } from '../../runs/run-dunning.ts';
 import { listRunActions, listRuns } from '../../ledger/list-runs.ts';
 import { approveActions } from '../../ledger/approve-actions.ts';
 import { actorOf, writeAudit } from '../../auth/audit.ts';
-import { requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
-import { CompanyQuery, ERRORS, ErrorBody, LocalDateText } from '../schemas/common.ts';
+import { requireCustomer, requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
+import {
+  CompanyQuery,
+  CustomerParams,
+  ERRORS,
+  ErrorBody,
+  LocalDateText,
+} from '../schemas/common.ts';
 
 /** The plan of docs/plan-format.md (a dry run, or the actions a real run created). */
 const Plan = z
@@ -184,6 +190,62 @@ export function runRoutes(database: Database) {
           runId: request.params.id,
           portfolio: principal.portfolio,
         });
+      },
+    );
+
+    app.post(
+      '/api/customers/:code/send-now',
+      {
+        schema: {
+          tags: ['runs'],
+          summary:
+            "Send a step now: the customer's next step ahead of its schedule (dryRun: what it would be)",
+          description:
+            'A run for this customer only, as of today, in which a step still waiting for its ' +
+            'offset or interval is taken and a manual step is started (reason SENT_NOW). ' +
+            'Disputes, pauses, promises, exclusion, litigation and a step already taken today ' +
+            'still stop it: the answer then has no action and says why in skips. A confirm-mode ' +
+            'step waits for approval; the others go out with the next delivery round.',
+          params: CustomerParams,
+          querystring: CompanyQuery,
+          body: z
+            .object({ dryRun: z.boolean().optional().describe('only say what it would be') })
+            .strict()
+            .default({}),
+          response: { 200: Plan, ...RUN_ERRORS },
+        },
+      },
+      async (request) => {
+        const { company } = request.query;
+        const customer = request.params.code;
+        const principal = await requireCustomer(request, db, 'collections:write', {
+          company,
+          customer,
+        });
+        const found = await resolveCompany(db, company);
+        const dryRun = request.body.dryRun === true;
+        const report = await runDunning(database, {
+          company: found.code,
+          asOf: todayIn(found.timezone),
+          dryRun,
+          now: new Date(),
+          customers: [customer],
+          sendNow: true,
+        });
+        if (!dryRun) {
+          await writeAudit(db, actorOf(principal, request.ip), {
+            action: 'customer.send_now',
+            targetType: 'customer',
+            targetId: customer,
+            detail: {
+              runId: report.runId,
+              actions: report.actions.map((a) => `${a.step} (${a.currency})`),
+              skips: report.skips.map((k) => k.code),
+            },
+          });
+        }
+        const { diff: _diff, ...plan } = report;
+        return plan as unknown as Record<string, unknown>;
       },
     );
 

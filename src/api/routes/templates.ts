@@ -5,6 +5,7 @@ import { AppError, type Problem } from '../../core/errors.ts';
 import type { Database } from '../../store/database.ts';
 import { resolveCompany } from '../../store/companies.ts';
 import {
+  checkTemplate,
   getTemplate,
   saveTemplates,
   templateLibrary,
@@ -14,7 +15,11 @@ import {
 import { previewStep } from '../../documents/preview.ts';
 import type { ComposeKind } from '../../documents/compose-action.ts';
 import { actorOf, writeAudit } from '../../auth/audit.ts';
-import { requireCustomer, requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
+import {
+  requireCustomerRecord,
+  requirePermission,
+  permitBeforeBody,
+} from '../auth/authenticate.ts';
 import { CompanyQuery, ERRORS, LocalDateText } from '../schemas/common.ts';
 
 const TemplateParams = z.object({
@@ -189,7 +194,7 @@ export function templateRoutes(database: Database) {
         schema: {
           tags: ['templates'],
           summary:
-            "A step's template rendered for a real customer: pdf (letter), html (e-mail) or md; nothing stored",
+            "A step's template — or unsaved edits of one — rendered for a real customer: pdf (letter), html (e-mail) or md; nothing stored",
           querystring: CompanyQuery,
           body: z
             .object({
@@ -201,6 +206,12 @@ export function templateRoutes(database: Database) {
               currency: z.string().length(3).optional(),
               asOf: LocalDateText.optional(),
               format: z.enum(['html', 'pdf', 'md']),
+              template: z
+                .record(z.string(), z.unknown())
+                .optional()
+                .describe(
+                  'an unsaved template ({ code, kind, language, name?, subject?, body }), checked as PUT /api/templates/{code} checks it and rendered instead of the saved one; nothing stored',
+                ),
             })
             .strict(),
           response: { 200: z.any().describe('the rendered document'), ...ERRORS },
@@ -208,10 +219,14 @@ export function templateRoutes(database: Database) {
       },
       async (request, reply) => {
         const b = request.body;
-        await requireCustomer(request, db, 'customers:read', {
+        const { companyId } = await requireCustomerRecord(request, db, 'customers:read', {
           company: request.query.company,
           customer: b.customer,
         });
+        const draft =
+          b.template === undefined
+            ? undefined
+            : await checkTemplate(db, companyId, b.template, 'template.');
         const preview = await previewStep(db, {
           company: request.query.company,
           customer: b.customer,
@@ -222,6 +237,7 @@ export function templateRoutes(database: Database) {
           currency: b.currency,
           asOf: b.asOf,
           format: b.format,
+          draft,
         });
         const t = preview.rendered.template;
         const type =
@@ -232,7 +248,10 @@ export function templateRoutes(database: Database) {
               : 'text/markdown; charset=utf-8';
         return reply
           .type(type)
-          .header('x-relance-template', `${t.code}; lang=${t.language}; version=${t.version}`)
+          .header(
+            'x-relance-template',
+            `${t.code}; lang=${t.language}; version=${preview.draft ? 'draft' : t.version}`,
+          )
           .header(
             'content-security-policy',
             "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",

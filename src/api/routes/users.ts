@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
 import { ROLES } from '../../core/auth/roles.ts';
 import type { Database } from '../../store/database.ts';
 import type { ScryptParams } from '../../auth/password-hash.ts';
-import { createUser, disableUser, listUsers } from '../../auth/users.ts';
+import { createUser, listUsers, updateUser } from '../../auth/users.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/api-tokens.ts';
 import { actorOf, listAudit } from '../../auth/audit.ts';
 import { requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
@@ -53,7 +52,16 @@ export function userRoutes(
         schema: {
           tags: ['users'],
           summary: 'Every user, disabled ones included (never a password hash)',
-          response: { 200: z.object({ users: z.array(UserView) }), ...ERRORS },
+          response: {
+            200: z.object({
+              users: z.array(
+                UserView.extend({
+                  lastSignInAt: z.string().nullable().describe('the latest sign-in, if any'),
+                }),
+              ),
+            }),
+            ...ERRORS,
+          },
         },
       },
       async (request) => {
@@ -111,53 +119,36 @@ export function userRoutes(
         schema: {
           tags: ['users'],
           summary:
-            'Disable a user ({"disabled": true}): their sessions end now, their tokens stop working',
+            "Change a user's role, name or portfolio name, disable or enable them; a new role or portfolio ends their sessions",
           params: IdParams,
           body: z
             .object({
-              disabled: z.boolean().optional(),
-              role: z.enum(ROLES).optional().describe('not changeable yet: refused'),
+              role: z.enum(ROLES).optional(),
+              name: z.string().max(200).optional().describe('display name, 1 to 100 characters'),
+              portfolioName: z
+                .string()
+                .max(200)
+                .nullable()
+                .optional()
+                .describe("collector and sales: their name in the customers' columns; null clears"),
+              disabled: z.boolean().optional().describe('true disables, false enables again'),
             })
-            .strict(),
-          response: { 200: UserView, ...ERRORS },
+            .strict()
+            .refine((b) => Object.keys(b).length > 0, {
+              message: 'at least one of role, name, portfolioName, disabled',
+            }),
+          response: { 200: UserView, ...ERRORS, 409: ErrorBody },
         },
       },
       async (request) => {
         const principal = requirePermission(request, 'users:manage');
-        const user = (await listUsers(db)).find((u) => u.id === request.params.id);
-        if (!user) {
-          throw new AppError('NOT_FOUND', `no user ${request.params.id}`, [
-            { field: 'id', value: String(request.params.id), expected: 'the id of a user' },
-          ]);
-        }
-        const { role, disabled } = request.body;
-        const unsupported = [
-          ...(role !== undefined && role !== user.role
-            ? [
-                {
-                  field: 'body.role',
-                  value: role,
-                  expected: `${user.role}: roles cannot be changed yet (add a new user)`,
-                },
-              ]
-            : []),
-          ...(disabled === false && user.disabledAt !== null
-            ? [
-                {
-                  field: 'body.disabled',
-                  value: 'false',
-                  expected: 'true: a disabled user cannot be enabled again yet',
-                },
-              ]
-            : []),
-        ];
-        if (unsupported.length > 0) {
-          throw new AppError('INVALID_INPUT', `user ${user.id} not changed`, unsupported);
-        }
-        if (disabled === true && user.disabledAt === null) {
-          return disableUser(db, user.email, actorOf(principal, request.ip));
-        }
-        return user;
+        const result = await updateUser(
+          db,
+          { id: request.params.id },
+          request.body,
+          actorOf(principal, request.ip),
+        );
+        return result.user;
       },
     );
 

@@ -1,9 +1,6 @@
 import { Command, Option } from 'commander';
-import {
-  excludeCustomer,
-  includeCustomer,
-  type CustomerStatusChange,
-} from '../../ledger/exclude-customer.ts';
+import { excludeCustomer, includeCustomer } from '../../ledger/exclude-customer.ts';
+import { setAccountStatus, type ManualAccountStatus } from '../../ledger/set-account-status.ts';
 
 import { creditStatus, type CreditStatus } from '../../ledger/credit-status.ts';
 import { minorToDecimalString } from '../../core/money/format-money.ts';
@@ -21,7 +18,7 @@ interface Options {
 
 export function customerCommand(): Command {
   const command = new Command('customer').description(
-    'customer accounts: credit status, exclusion from dunning',
+    'customer accounts: credit status, block, litigation, release, exclusion from dunning',
   );
   command
     .command('status')
@@ -71,13 +68,43 @@ export function customerCommand(): Command {
         );
       });
     });
+  const manual: [string, ManualAccountStatus, string][] = [
+    ['block', 'blocked', 'block the account for new orders (the run never lifts it)'],
+    ['litigation', 'litigation', 'hand the account over to litigation'],
+    ['release', 'active', 'release a blocked, held or litigation account: new orders again'],
+  ];
+  for (const [verb, status, description] of manual) {
+    command
+      .command(verb)
+      .description(description)
+      .argument('<code>', 'customer code')
+      .option('--reason <text>', status === 'active' ? 'why' : 'why (required)')
+      .addOption(companyOption())
+      .option('--json', 'print JSON')
+      .action(async (code: string, o: Options) => {
+        await withDatabase(`relance customer ${verb}`, async ({ db }) => {
+          print(
+            await setAccountStatus(db, {
+              company: o.company,
+              customer: code,
+              status,
+              reason: o.reason,
+            }),
+            o,
+          );
+        });
+      });
+  }
   // main.ts sets these on the command after its subcommands exist: set them on each too,
   // so that a usage error exits with 2 (not commander's 1) and shows the help.
   for (const sub of command.commands) sub.exitOverride().showHelpAfterError();
   return command;
 }
 
-function print(change: CustomerStatusChange, o: Options): void {
+function print(
+  change: { customer: string; status: string; previousStatus: string },
+  o: Options,
+): void {
   if (o.json) printJson(change);
   else {
     process.stdout.write(

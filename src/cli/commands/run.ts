@@ -5,6 +5,7 @@ import { withDatabase } from '../open.ts';
 import { printJson } from '../output.ts';
 import { parseDateOption } from '../options.ts';
 import { minorToDecimalString } from '../../core/money/format-money.ts';
+import { AppError } from '../../core/errors.ts';
 
 export function runCommand(): Command {
   return new Command('run')
@@ -17,6 +18,15 @@ export function runCommand(): Command {
     .option('--company <code>', 'company (default: the only one)')
     .option('--dry-run', 'show what would happen and why; store nothing')
     .option('--force', 'run even when the ledger is older than the company allows')
+    .option(
+      '--customer <code>',
+      'only this customer (repeat the option for several)',
+      (code: string, previous: string[] = []) => [...previous, code],
+    )
+    .option(
+      '--send-now',
+      "with --customer: take each one's next step now, ahead of its schedule (reason SENT_NOW)",
+    )
     .option('--json', 'print the plan as JSON')
     .action(
       async (o: {
@@ -24,8 +34,15 @@ export function runCommand(): Command {
         company?: string;
         dryRun?: boolean;
         force?: boolean;
+        customer?: string[];
+        sendNow?: boolean;
         json?: boolean;
       }) => {
+        if (o.sendNow && !o.customer) {
+          throw new AppError('INVALID_INPUT', '--send-now needs --customer', [
+            { field: '--customer', value: '', expected: 'the customer(s) to send a step to now' },
+          ]);
+        }
         await withDatabase('relance run', async (database) => {
           const company = await resolveCompany(database.db, o.company);
           const report = await runDunning(database, {
@@ -34,15 +51,17 @@ export function runCommand(): Command {
             dryRun: o.dryRun,
             force: o.force,
             now: new Date(),
+            customers: o.customer,
+            sendNow: o.sendNow,
           });
           if (o.json) printJson(report);
-          else process.stdout.write(renderRun(report));
+          else process.stdout.write(renderRun(report, o.customer !== undefined));
         });
       },
     );
 }
 
-function renderRun(r: RunReport): string {
+function renderRun(r: RunReport, skipDetails: boolean): string {
   const c = r.counts;
   const lines = [
     `${r.dryRun ? 'DRY RUN — nothing stored. ' : ''}run of ${r.asOf} for ${r.company}: ` +
@@ -52,6 +71,12 @@ function renderRun(r: RunReport): string {
   if (!r.businessDay) lines.push(`  ${r.asOf} is not a business day: every step waits`);
   const skips = Object.entries(c.skipsByCode);
   if (skips.length > 0) lines.push(`  skips: ${skips.map(([k, n]) => `${k} ${n}`).join(' · ')}`);
+  // A run for some customers says why each of their skips happened.
+  if (skipDetails) {
+    for (const k of r.skips) {
+      lines.push(`    ${k.customer}${k.currency ? ` ${k.currency}` : ''} ${k.code}: ${k.detail}`);
+    }
+  }
   if (r.cancelled.length > 0) {
     lines.push(`  cancelled before planning: ${r.cancelled.length}`);
     for (const x of r.cancelled)

@@ -46,6 +46,12 @@ describe('planner: skips with reasons', () => {
       actions: 0,
     },
     {
+      name: 'account handed over to litigation',
+      over: { customer: { ...CUSTOMER, status: 'litigation' } },
+      code: 'LITIGATION',
+      actions: 0,
+    },
+    {
       name: 'stale ledger',
       over: {
         settings: { promiseGraceDays: 2, netCredits: true, ledgerFresh: false, businessDay: true },

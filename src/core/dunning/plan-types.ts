@@ -9,6 +9,7 @@ export type SkipCode =
   | 'PROMISE_PENDING'
   | 'BELOW_MINIMUM'
   | 'EXCLUDED'
+  | 'LITIGATION'
   | 'MANUAL_MODE'
   | 'WAITING_INTERVAL'
   | 'NOT_YET_DUE'
@@ -30,7 +31,9 @@ export type ActionReason =
   | 'AFTER_SALES_CHECK'
   | 'SALES_CHECK'
   | 'FALLBACK_TO_LETTER'
-  | 'RESET_AFTER_PAYMENT';
+  | 'RESET_AFTER_PAYMENT'
+  /** A collector asked for the next step now, ahead of its offset or interval. */
+  | 'SENT_NOW';
 
 export interface DunningItem extends LedgerItem {
   /** Paused until this date (inclusive), with a reason. */
@@ -99,6 +102,13 @@ export interface PlanInput {
   readonly scenario: Scenario;
   readonly settings: PlanSettings;
   readonly asOf: LocalDate;
+  /**
+   * A collector asks for the next step now ("send a step now"): a step still waiting for its
+   * offset or interval is taken, a manual step is started, a non-business day does not stop
+   * it. Disputes, pauses, promises, exclusion, litigation, minimums and a step already taken
+   * today still do.
+   */
+  readonly sendNow?: boolean | undefined;
 }
 
 export interface PlannedAction {

@@ -34,12 +34,19 @@ export function planCustomer(input: PlanInput): Plan {
     });
     return { actions, skips, events };
   }
-  if (!settings.businessDay) {
+  if (!settings.businessDay && !input.sendNow) {
     skip({ code: 'NON_BUSINESS_DAY', detail: `${asOf} is not a business day of the company` });
     return { actions, skips, events };
   }
   if (customer.status === 'excluded') {
     skip({ code: 'EXCLUDED', detail: 'the customer is excluded from dunning' });
+    return { actions, skips, events };
+  }
+  if (customer.status === 'litigation') {
+    skip({
+      code: 'LITIGATION',
+      detail: 'the account is handed over to litigation: no more reminders from the scenario',
+    });
     return { actions, skips, events };
   }
   if (customer.holdUntil && compareDates(asOf, customer.holdUntil) <= 0) {
@@ -162,6 +169,10 @@ function planCurrency(c: CurrencyContext): void {
     });
     return;
   }
+  if (decision.kind === 'wait' && input.sendNow) {
+    takeStep(c, decision.step, ['SENT_NOW'], eligible, last);
+    return;
+  }
   if (decision.kind === 'wait') {
     const code = decision.why === 'offset' ? 'NOT_YET_DUE' : 'WAITING_INTERVAL';
     c.skip({
@@ -200,7 +211,7 @@ function takeStep(
     });
     return;
   }
-  if (step.mode === 'manual') {
+  if (step.mode === 'manual' && !input.sendNow) {
     c.skip({
       currency,
       step: step.id,
@@ -268,8 +279,12 @@ function takeStep(
     ...base,
     type: 'step',
     kinds,
-    mode: step.mode,
-    reasons: [...reasons, ...reach.reasons],
+    // A manual step asked for now has been started by the person who asked.
+    mode: step.mode === 'manual' ? 'auto' : step.mode,
+    reasons:
+      input.sendNow && !reasons.includes('SENT_NOW')
+        ? [...reasons, 'SENT_NOW', ...reach.reasons]
+        : [...reasons, ...reach.reasons],
     idempotencyKey: key(customer.code, currency, step.id, asOf),
   });
 }

@@ -226,4 +226,23 @@ describe('decideCredit: reason details', () => {
       detail: 'the account is blocked',
     });
   });
+
+  it('LITIGATION and ACCOUNT_BLOCKED set by hand say who, why and since when', () => {
+    const manual = { since: '2026-03-09', detail: 'account blocked for new orders by a@b: unpaid' };
+    assert.deepEqual(decideCredit(facts({ status: 'blocked', manual })).reason, {
+      code: 'ACCOUNT_BLOCKED',
+      detail: 'account blocked for new orders by a@b: unpaid; lifted by hand only',
+      since: '2026-03-09',
+    });
+    const handedOver = { since: '2026-03-08', detail: 'account handed over to litigation: agency' };
+    const d = decideCredit(facts({ status: 'litigation', manual: handedOver, items: [LATE] }));
+    assert.deepEqual(
+      d.reasons.map((r) => [r.code, r.since]),
+      [
+        ['LITIGATION', '2026-03-08'],
+        ['OVERDUE_BEYOND_TOLERANCE', '2026-02-09'],
+      ],
+    );
+    assert.equal(d.mayTakeOrders, false);
+  });
 });

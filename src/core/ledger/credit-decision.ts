@@ -42,6 +42,11 @@ export interface CreditFacts {
     | undefined;
   /** When the customer was excluded (timeline CUSTOMER_EXCLUDED), if known. */
   readonly excludedSince?: LocalDate | null | undefined;
+  /**
+   * The last change by hand to the stored status `blocked` or `litigation` (timeline
+   * ACCOUNT_BLOCKED / ACCOUNT_LITIGATION: who, why), if any.
+   */
+  readonly manual?: { since: LocalDate; detail: string } | null | undefined;
 }
 
 export interface CreditDecision {
@@ -110,17 +115,21 @@ export function decideCredit(f: CreditFacts): CreditDecision {
 
   let status: CreditVerdict;
   let reasons: CreditReason[];
+  const byHand = (code: 'LITIGATION' | 'ACCOUNT_BLOCKED', bare: string): CreditReason =>
+    f.manual
+      ? { code, detail: `${f.manual.detail}; lifted by hand only`, since: f.manual.since }
+      : { code, detail: bare };
   if (f.status === 'litigation') {
     status = 'litigation';
     reasons = [
-      { code: 'LITIGATION', detail: 'the account is in litigation' },
+      byHand('LITIGATION', 'the account is in litigation'),
       ...rules,
       ...(overdueRule ? [overdueRule] : []),
     ];
   } else if (f.status === 'blocked') {
     status = 'blocked';
     reasons = [
-      { code: 'ACCOUNT_BLOCKED', detail: 'the account is blocked' },
+      byHand('ACCOUNT_BLOCKED', 'the account is blocked'),
       ...rules,
       ...(overdueRule ? [overdueRule] : []),
     ];

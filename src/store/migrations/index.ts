@@ -11,6 +11,9 @@ import * as webhooks from './0009-webhooks.ts';
 import * as lettersInbound from './0010-letters-inbound.ts';
 import * as users from './0011-users.ts';
 import * as invoiceDocuments from './0012-invoice-documents.ts';
+import * as jobs from './0013-jobs.ts';
+import * as changeSignal from './0014-change-signal.ts';
+import * as ledgerListIndexes from './0015-ledger-list-indexes.ts';
 
 /** Every migration, in order. Names sort the same way; never rename or edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-letters-inbound': lettersInbound,
   '0011-users': users,
   '0012-invoice-documents': invoiceDocuments,
+  '0013-jobs': jobs,
+  '0014-change-signal': changeSignal,
+  '0015-ledger-list-indexes': ledgerListIndexes,
 };

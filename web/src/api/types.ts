@@ -7,6 +7,18 @@ export interface User {
   readonly role: string;
 }
 
+/** A user as GET /api/users lists it (admins only). */
+export interface UserAccount {
+  readonly id: number;
+  readonly email: string;
+  readonly name: string;
+  readonly role: string;
+  readonly portfolioName: string | null;
+  readonly disabledAt: string | null;
+  readonly createdAt: string;
+  readonly lastSignInAt?: string | null;
+}
+
 export interface SessionInfo {
   readonly kind: string;
   readonly user: User | null;
@@ -109,6 +121,14 @@ export interface Account {
   readonly items: Item[];
 }
 
+/** GET /api/customers/:code/credit-status (docs/credit-status.md), the part the UI reads. */
+export interface CreditStatus {
+  readonly status: 'ok' | 'on_hold' | 'blocked' | 'litigation' | 'excluded';
+  readonly mayTakeOrders: boolean;
+  readonly reason: { code: string; detail: string; since?: string };
+  readonly customer: { code: string; status: string };
+}
+
 export interface Profile {
   readonly salesOwner: string | null;
   readonly scenario: string | null;
@@ -203,6 +223,7 @@ export interface PlannedAction {
   readonly mode: string;
   readonly state?: string;
   readonly overdueMinor: number;
+  readonly notDueMinor: number;
   readonly balanceMinor: number;
   readonly reasons: readonly string[];
 }

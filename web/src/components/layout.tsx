@@ -2,19 +2,22 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { LANGUAGES, useI18n, type Language } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { Link, useLocation } from '../router.tsx';
-import { useSession } from '../session.tsx';
+import { can, useSession } from '../session.tsx';
 
-const NAV: readonly { to: string; label: MessageKey }[] = [
+const NAV: readonly { to: string; label: MessageKey; only?: 'approve' | 'users' }[] = [
   { to: '/', label: 'nav.worklist' },
   { to: '/customers', label: 'nav.customers' },
   { to: '/run', label: 'nav.run' },
+  { to: '/imports', label: 'nav.imports', only: 'approve' },
   { to: '/dashboard', label: 'nav.dashboard' },
   { to: '/scenarios', label: 'nav.scenarios' },
+  { to: '/users', label: 'nav.users', only: 'users' },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { path } = useLocation();
+  const { role } = useSession();
   const active = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
   return (
     <div className="shell">
@@ -24,7 +27,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('app.name')}
         </Link>
         <nav aria-label={t('nav.main')}>
-          {NAV.map((n) => (
+          {NAV.filter((n) => !n.only || can(role, n.only)).map((n) => (
             <Link
               key={n.to}
               to={n.to}

@@ -1,11 +1,14 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, get, post } from '../api/client.ts';
+import { useState } from 'react';
+import { get, post } from '../api/client.ts';
 import type { Account, Profile, TaskPage } from '../api/types.ts';
+import { Field, FormButtons, QuickAction, useSubmit } from '../components/action-form.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { can, useSession } from '../session.tsx';
+import { AssignForm, STATUS_ACTIONS, StatusForm, type StatusPanel } from './account-settings.tsx';
+import { SendNowForm } from './account-send-now.tsx';
 
-type Panel = 'note' | 'call' | 'dispute' | 'hold';
+type Panel = 'note' | 'call' | 'dispute' | 'hold' | 'assign' | 'sendNow' | StatusPanel;
 const OUTCOMES = ['promise', 'no_answer', 'paid_already', 'wrong_contact', 'dispute'] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
@@ -30,6 +33,11 @@ export function AccountActions({
     setNotice(t('actions.saved'));
     onChanged();
   };
+  const sent = () => {
+    setPanel(null);
+    setNotice(t('sendNow.sent'));
+    onChanged();
+  };
   const open = (p: Panel) => {
     setNotice(null);
     setPanel(panel === p ? null : p);
@@ -39,6 +47,14 @@ export function AccountActions({
     ['call', 'actions.call', mayCollect],
     ['dispute', 'actions.dispute', mayCollect],
     ['hold', 'actions.hold', mayCollect],
+    ['assign', 'actions.assign', mayCollect],
+    ['sendNow', 'actions.sendNow', mayCollect && account.customer.status !== 'excluded'],
+    // Block, hand over or release by hand: every move but to the status it has (not excluded).
+    ...STATUS_ACTIONS.map(([p, label, from]): [Panel, MessageKey, boolean] => [
+      p,
+      label,
+      mayCollect && from.includes(account.customer.status),
+    ]),
   ];
   const excluded = account.customer.status === 'excluded';
   return (
@@ -65,7 +81,7 @@ export function AccountActions({
             onDone={done}
           />
         )}
-        {mayCollect && (
+        {mayCollect && (excluded || account.customer.status === 'active') && (
           <QuickAction
             label={t(excluded ? 'actions.releaseAccount' : 'actions.holdAccount')}
             run={() =>
@@ -86,86 +102,13 @@ export function AccountActions({
       {panel === 'call' && <CallForm account={account} onDone={done} />}
       {panel === 'dispute' && <DisputeForm account={account} onDone={done} />}
       {panel === 'hold' && <HoldForm code={code} onDone={done} />}
+      {panel === 'assign' && <AssignForm account={account} profile={profile} onDone={done} />}
+      {panel === 'sendNow' && <SendNowForm code={code} onDone={sent} />}
+      {STATUS_ACTIONS.map(
+        ([p]) => panel === p && <StatusForm key={p} code={code} status={p} onDone={done} />,
+      )}
       <ResolveDisputes account={account} onDone={done} enabled={mayCollect} />
     </div>
-  );
-}
-
-/** Submits, shows the server's issues next to the form, then calls onDone. */
-function useSubmit(onDone: () => void) {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const submit = (work: () => Promise<unknown>) => async (event?: FormEvent) => {
-    event?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      onDone();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const problems = error && (
-    <div className="error-note" role="alert">
-      {error.status === 404 && error.code.startsWith('HTTP_')
-        ? t('actions.unavailable')
-        : error.message}
-      {error.issues.length > 0 && (
-        <ul>
-          {error.issues.map((i, n) => (
-            <li key={n}>
-              <code>{i.field}</code>: {i.expected}
-              {i.value !== undefined ? ` («${i.value}»)` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-  return { busy, submit, problems };
-}
-
-function FormButtons({ busy }: { busy: boolean }) {
-  const { t } = useI18n();
-  return (
-    <div className="form-buttons">
-      <button type="submit" className="primary" disabled={busy}>
-        {t('actions.save')}
-      </button>
-    </div>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      {children}
-    </label>
-  );
-}
-
-function QuickAction({
-  label,
-  run,
-  onDone,
-}: {
-  label: string;
-  run: () => Promise<unknown>;
-  onDone: () => void;
-}) {
-  const { busy, submit, problems } = useSubmit(onDone);
-  return (
-    <>
-      <button type="button" disabled={busy} onClick={() => void submit(run)()}>
-        {label}
-      </button>
-      {problems}
-    </>
   );
 }
 

@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import { get, query } from '../api/client.ts';
-import type { Account, Item, Profile, Timeline, TimelineEntry } from '../api/types.ts';
+import type {
+  Account,
+  CreditStatus,
+  Item,
+  Profile,
+  Timeline,
+  TimelineEntry,
+} from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { AgingBar } from '../components/aging-bar.tsx';
 import { Badge, ErrorNote, Loading, StatusBadge } from '../components/status.tsx';
@@ -15,10 +22,12 @@ export function AccountPage({ code }: { code: string }) {
   const base = `/api/customers/${encodeURIComponent(code)}`;
   const account = useApi<Account>(`${base}/account`);
   const profile = useApi<Profile>(`${base}/profile`);
+  const credit = useApi<CreditStatus>(`${base}/credit-status`);
   const [version, setVersion] = useState(0);
   const changed = () => {
     account.reload();
     profile.reload();
+    credit.reload();
     setVersion((v) => v + 1);
   };
 
@@ -41,9 +50,15 @@ export function AccountPage({ code }: { code: string }) {
             {a.customer.language}
             {a.customer.segment ? ` · ${a.customer.segment}` : ''}
           </p>
+          {credit.data && !credit.data.mayTakeOrders && (
+            <p className="status-reason">{credit.data.reason.detail}</p>
+          )}
         </div>
         <div className="head-badges">
           <StatusBadge status={a.customer.status} />
+          {credit.data && !credit.data.mayTakeOrders && (
+            <Badge tone="status-blocked">{t('account.noOrders')}</Badge>
+          )}
           {p?.holdUntil && (
             <Badge tone="warn">
               {t('account.holdUntil', { date: date(p.holdUntil) })}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, getCsrfToken } from '../api/client.ts';
 import type { ScenarioSummary, Template } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -173,7 +173,6 @@ function Templates() {
   const save = useSave();
   const [customer, setCustomer] = useState('C000001');
   const [step, setStep] = useState('reminder');
-  const [preview, setPreview] = useState<{ html?: string; error?: ApiError }>({});
   const scenario = useApi<{ definition: { steps?: { id: string; name: string }[] } }>(
     '/api/scenarios/default',
   );
@@ -183,31 +182,20 @@ function Templates() {
     const using = current && steps.find((s) => JSON.stringify(s).includes(`"${current.code}"`));
     if (using) setStep(using.id);
   }, [current, steps]);
-
-  const showPreview = async () => {
-    if (!current) return;
-    try {
-      const response = await fetch('/api/templates/preview', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() },
-        body: JSON.stringify({
-          customer,
-          step,
-          scenario: 'default',
-          lang: current.language,
-          kind: current.kind,
-          format: 'html',
-        }),
-      });
-      if (!response.ok) {
-        const e = ((await response.json()) as { error: ApiError }).error;
-        setPreview({ error: new ApiError(response.status, e.code, e.message, e.issues) });
-      } else setPreview({ html: await response.text() });
-    } catch (e) {
-      setPreview({ error: new ApiError(0, 'NETWORK', String(e)) });
-    }
-  };
+  // What the editor holds: the preview renders it, unsaved, as the server would save it.
+  const draft = useMemo(
+    () =>
+      current && {
+        code: current.code,
+        kind: current.kind,
+        language: current.language,
+        ...(current.name ? { name: current.name } : {}),
+        ...(current.subject !== null ? { subject } : {}),
+        body,
+      },
+    [current, subject, body],
+  );
+  const preview = useDraftPreview(customer.trim(), step, draft);
 
   if (list.error) return <ErrorNote error={list.error} retry={list.reload} />;
   if (!list.data) return <Loading />;
@@ -251,7 +239,6 @@ function Templates() {
                   },
                 );
                 list.reload();
-                void showPreview();
                 const saved = r.templates[0]!;
                 return t(saved.created ? 'editor.saved' : 'editor.unchanged', {
                   version: saved.version,
@@ -310,11 +297,14 @@ function Templates() {
                   ))}
                 </select>
               </label>
-              <button type="button" onClick={() => void showPreview()}>
+              <button type="button" onClick={preview.refresh}>
                 {t('editor.preview')}
               </button>
             </div>
-            <p className="muted">{t('editor.previewHelp')}</p>
+            <p className="muted">
+              {preview.busy ? t('editor.previewUpdating') : t('editor.previewHelp')}
+            </p>
+            {customer.trim() === '' && <p className="muted">{t('editor.previewNoCustomer')}</p>}
             <Issues error={preview.error ?? null} />
             {preview.html !== undefined && (
               <iframe
@@ -324,11 +314,94 @@ function Templates() {
                 srcDoc={preview.html}
               />
             )}
+            {preview.pdf !== undefined && (
+              <iframe className="preview" title={t('editor.preview')} src={preview.pdf} />
+            )}
+            {preview.text !== undefined && <pre className="preview">{preview.text}</pre>}
           </div>
         </div>
       )}
     </div>
   );
+}
+
+interface PreviewState {
+  readonly html?: string;
+  /** An object URL of the letter's PDF. */
+  readonly pdf?: string;
+  readonly text?: string;
+  readonly error?: ApiError;
+}
+
+/** How each template kind is previewed: an e-mail as sent (HTML), a letter as its PDF. */
+const FORMAT_OF: Record<string, 'html' | 'pdf' | 'md'> = { email: 'html', letter: 'pdf' };
+const PREVIEW_DELAY_MS = 500;
+
+/**
+ * The live preview of unsaved edits: POST /api/templates/preview with the template as it
+ * stands in the editor, half a second after the last keystroke; an older answer never
+ * replaces a newer one.
+ */
+function useDraftPreview(customer: string, step: string, draft: Record<string, unknown> | null) {
+  const [state, setState] = useState<PreviewState>({});
+  const [busy, setBusy] = useState(false);
+  const [tick, setTick] = useState(0);
+  const payload = useMemo(() => {
+    if (!draft || customer === '') return null;
+    const format = FORMAT_OF[String(draft.kind)] ?? 'md';
+    return JSON.stringify({ customer, step, scenario: 'default', format, template: draft });
+  }, [customer, step, draft]);
+  // The object URL of the PDF shown: revoked when another replaces it and with the editor.
+  const pdfUrl = useRef<string | undefined>(undefined);
+  useEffect(() => () => revoke(pdfUrl.current), []);
+  useEffect(() => {
+    if (payload === null) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setBusy(true);
+      void renderPreview(payload, controller.signal).then((next) => {
+        if (controller.signal.aborted) return revoke(next.pdf);
+        setBusy(false);
+        revoke(pdfUrl.current);
+        pdfUrl.current = next.pdf;
+        setState(next);
+      });
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+      setBusy(false);
+    };
+  }, [payload, tick]);
+  const refresh = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, busy, refresh };
+}
+
+function revoke(url: string | undefined): void {
+  if (url) URL.revokeObjectURL(url);
+}
+
+async function renderPreview(payload: string, signal: AbortSignal): Promise<PreviewState> {
+  try {
+    const response = await fetch('/api/templates/preview', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() },
+      body: payload,
+      signal,
+    });
+    if (!response.ok) {
+      const e = ((await response.json()) as { error: ApiError }).error;
+      return { error: new ApiError(response.status, e.code, e.message, e.issues) };
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (type.startsWith('application/pdf'))
+      return { pdf: URL.createObjectURL(await response.blob()) };
+    if (type.startsWith('text/html')) return { html: await response.text() };
+    return { text: await response.text() };
+  } catch (e) {
+    return signal.aborted ? {} : { error: new ApiError(0, 'NETWORK', String(e)) };
+  }
 }
 
 /** The session's CSRF token, as the API client holds it. */

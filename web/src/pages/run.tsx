@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { ApiError, post } from '../api/client.ts';
 import type { Plan, PlannedAction, RunSummary } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
+import { followJob, jobError, startJob, type JobProgress } from '../api/jobs.ts';
 import { Approvals } from '../components/approvals.tsx';
+import { JobProgressBar } from '../components/job-progress.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
@@ -42,13 +44,33 @@ export function RunPage() {
     }
   };
   const preview = () => act(async () => setPlan(await post<Plan>('/api/runs/preview', {})));
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  // The run is a job (POST /api/jobs/run): its progress is followed until it ends.
   const run = () =>
     act(async () => {
-      const stored = await post<Plan>('/api/runs', {});
-      setPlan(stored);
-      setNotice(t('run.done', { actions: stored.counts.actions, skips: stored.counts.skips }));
-      history.reload();
-      if (stored.runId !== null) setOpenRun(stored.runId);
+      setPlan(null);
+      setProgress({ phase: 'start', done: 0, total: null, percent: null });
+      try {
+        const job = await followJob(await startJob('/api/jobs/run', {}), setProgress);
+        if (job.state === 'failed') throw jobError(job);
+        const r = job.result as {
+          runId: number;
+          customers: number;
+          counts: { actions: number; skips: number };
+        };
+        setNotice(
+          t('run.done', {
+            id: r.runId,
+            actions: r.counts.actions,
+            skips: r.counts.skips,
+            customers: r.customers,
+          }),
+        );
+        setOpenRun(r.runId);
+      } finally {
+        setProgress(null);
+        history.reload();
+      }
     });
   const send = () =>
     act(async () => {
@@ -107,7 +129,7 @@ export function RunPage() {
           </a>
         </p>
       )}
-      {busy && <Loading />}
+      {progress ? <JobProgressBar progress={progress} /> : busy && <Loading />}
       {plan && <PlanView plan={plan} />}
       {openRun !== null && (
         <RunActions id={openRun} onChanged={history.reload} approver={approver} />
@@ -167,7 +189,8 @@ function PlanView({ plan }: { plan: Plan }) {
     const key = `${a.step}|${a.kinds.join('+')}|${a.currency}`;
     const row = rows.get(key) ?? { a, count: 0, overdue: 0 };
     row.count += 1;
-    row.overdue += a.overdueMinor;
+    // Pre-dunning is about what falls due soon; the other steps about what is overdue.
+    row.overdue += a.stepKind === 'pre_dunning' ? a.notDueMinor : a.overdueMinor;
     rows.set(key, row);
   }
   const order = (a: PlannedAction) => {
