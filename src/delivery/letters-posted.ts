@@ -4,7 +4,7 @@ import { parseLocalDate } from '../core/calendar/local-date.ts';
 import { todayIn } from '../store/companies.ts';
 import type { DB } from '../store/schema.ts';
 import { recordEvents } from '../ledger/ledger-context.ts';
-import type { StoredContext } from '../documents/compose-action.ts';
+import { batchLetters } from './letter-batches.ts';
 import { completeActions } from './outbox-rows.ts';
 
 export interface PostedRequest {
@@ -82,26 +82,7 @@ export async function markBatchPosted(
         { field: 'batch', value: String(batch.id), expected: 'a batch not posted yet' },
       ]);
     }
-    const rows = await trx
-      .selectFrom('outbox as o')
-      .innerJoin('customers as c', 'c.id', 'o.customer_id')
-      .leftJoin('documents as d', (j) =>
-        j.onRef('d.action_id', '=', 'o.action_id').on('d.kind', '=', 'letter'),
-      )
-      .select(['o.id', 'o.state', 'o.company_id', 'o.customer_id', 'o.action_id', 'o.recipient'])
-      .select(['c.code', 'd.context'])
-      .where('o.batch_id', '=', batch.id)
-      .orderBy('c.code')
-      .orderBy('o.id')
-      .execute();
-    const letters = rows.map((r) => {
-      const context = r.context as StoredContext | null;
-      return {
-        row: r,
-        reference: context?.letter?.reference ?? `${r.code}-${r.action_id}`,
-        registered: context?.registered === true,
-      };
-    });
+    const letters = await batchLetters(trx, batch.id);
     const tracking = new Map<number, string>();
     for (const [key, raw] of Object.entries(request.tracking ?? {})) {
       const number = raw.trim();

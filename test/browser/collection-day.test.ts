@@ -102,9 +102,8 @@ describe('web UI: a collection day', { skip, timeout: 480_000 }, () => {
     const entry = page.locator('.timeline .entry').filter({ hasText: 'DISPUTE_OPENED' }).first();
     await entry.waitFor();
     assert.match(await entry.innerText(), new RegExp(item));
-    const list = page.locator('.disputes');
-    await list.waitFor();
-    assert.match(await list.innerText(), new RegExp(item));
+    // The disputed items, read again after the change, list it with a Resolve button.
+    await page.locator('.disputes li').filter({ hasText: item }).waitFor();
   });
 
   test('the next step sent now from the account, ahead of the run', async () => {
@@ -142,6 +141,16 @@ describe('web UI: a collection day', { skip, timeout: 480_000 }, () => {
     await note.waitFor();
     const pdfLink = note.getByRole('link', { name: 'Open the PDF' });
     assert.equal(await pdfLink.getAttribute('href'), batch.url);
+
+    // The batch went to the post office: recorded from the page (no registered letter here).
+    const row = page.locator('table.letter-batches tbody tr').first();
+    await row.getByRole('button', { name: 'Mark posted' }).click();
+    await page.getByRole('button', { name: 'Record the posting' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`posted: ${batch.letters.length} letters sent`) })
+      .waitFor();
+    assert.equal(await row.getByRole('button', { name: 'Mark posted' }).count(), 0);
 
     const customer = batch.letters[0]!.customer;
     await page.goto(`${relance.url}/customers/${encodeURIComponent(customer)}`);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Database } from '../../store/database.ts';
 import { resolveCompany } from '../../store/companies.ts';
 import { lettersBatch } from '../../delivery/letters-batch.ts';
-import { listBatches } from '../../delivery/letter-batches.ts';
+import { getBatch, listBatches } from '../../delivery/letter-batches.ts';
+import { AppError } from '../../core/errors.ts';
 import { markBatchPosted } from '../../delivery/letters-posted.ts';
 import { actorOf, writeAudit } from '../../auth/audit.ts';
 import { requirePermission, permitBeforeBody } from '../auth/authenticate.ts';
@@ -34,6 +35,18 @@ const BatchMade = z
     url: z.string().describe('the PDF: GET it to print (again)'),
   })
   .meta({ id: 'LetterBatch' });
+
+const BatchView = z.object({
+  id: z.number().int(),
+  runId: z.number().int().nullable(),
+  letters: z.number().int(),
+  registered: z.number().int(),
+  pages: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  postedOn: z.string().nullable(),
+  url: z.string(),
+});
 
 const pdfUrl = (id: number) => `/api/letters/batches/${id}/pdf`;
 
@@ -96,18 +109,37 @@ export function letterRoutes(database: Database) {
           summary: 'Print batches, newest first: letters, pages, posted or not',
           querystring: CompanyQuery,
           response: {
-            200: z.object({
-              batches: z.array(
+            200: z.object({ batches: z.array(BatchView) }),
+            ...ERRORS,
+          },
+        },
+      },
+      async (request) => {
+        requirePermission(request, 'runs:approve');
+        const company = await resolveCompany(db, request.query.company);
+        const batches = await listBatches(db, company.id);
+        return { batches: batches.map((b) => ({ ...b, url: pdfUrl(b.id) })) };
+      },
+    );
+
+    app.get(
+      '/api/letters/batches/:id',
+      {
+        schema: {
+          tags: ['letters'],
+          summary:
+            'One print batch with its letters: customer, reference, registered (needs a tracking number), state',
+          params: BatchParams,
+          querystring: CompanyQuery,
+          response: {
+            200: BatchView.extend({
+              letters: z.array(
                 z.object({
-                  id: z.number().int(),
-                  runId: z.number().int().nullable(),
-                  letters: z.number().int(),
-                  registered: z.number().int(),
-                  pages: z.number().int(),
-                  sha256: z.string(),
-                  createdAt: z.string(),
-                  postedOn: z.string().nullable(),
-                  url: z.string(),
+                  outboxId: z.number().int(),
+                  customer: z.string(),
+                  reference: z.string(),
+                  registered: z.boolean(),
+                  state: z.string().describe('printed; sent once posted; cancelled if pulled'),
                 }),
               ),
             }),
@@ -118,8 +150,17 @@ export function letterRoutes(database: Database) {
       async (request) => {
         requirePermission(request, 'runs:approve');
         const company = await resolveCompany(db, request.query.company);
-        const batches = await listBatches(db, company.id);
-        return { batches: batches.map((b) => ({ ...b, url: pdfUrl(b.id) })) };
+        const batch = await getBatch(db, company.id, request.params.id);
+        if (!batch) {
+          throw new AppError('NOT_FOUND', `no print batch ${request.params.id}`, [
+            {
+              field: 'batch',
+              value: String(request.params.id),
+              expected: 'the id of a print batch of the company',
+            },
+          ]);
+        }
+        return { ...batch, url: pdfUrl(batch.id) };
       },
     );
 

@@ -289,6 +289,29 @@ for (const backend of BACKENDS) {
         ),
         [[batch.batchId, null]],
       );
+      // One batch with its letters: what the posting form needs.
+      const one = await app.inject({
+        url: `/api/letters/batches/${batch.batchId}`,
+        headers: credit.read,
+      });
+      assert.equal(one.statusCode, 200, one.body);
+      const detail = one.json() as {
+        id: number;
+        letters: { customer: string; reference: string; registered: boolean; state: string }[];
+      };
+      assert.equal(detail.id, batch.batchId);
+      assert.deepEqual(
+        detail.letters.map((l) => [l.customer, l.registered, l.state]),
+        [['C3', false, 'printed']],
+      );
+      assert.ok(detail.letters[0]?.reference);
+      const missing = await app.inject({ url: '/api/letters/batches/99999', headers: credit.read });
+      assert.equal(missing.statusCode, 404);
+      const collector = await app.inject({
+        url: `/api/letters/batches/${batch.batchId}`,
+        headers: marie.read,
+      });
+      assert.equal(collector.statusCode, 403);
       const badDate = await app.inject({
         method: 'POST',
         url: `/api/letters/batches/${batch.batchId}/posted`,

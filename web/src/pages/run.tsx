@@ -5,6 +5,7 @@ import { useApi } from '../api/use-api.ts';
 import { followJob, jobError, startJob, type JobProgress } from '../api/jobs.ts';
 import { Approvals } from '../components/approvals.tsx';
 import { JobProgressBar } from '../components/job-progress.tsx';
+import { LetterBatches } from '../components/letter-batches.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
@@ -79,6 +80,7 @@ export function RunPage() {
       history.reload();
     });
   const [batch, setBatch] = useState<{ url: string; text: string } | null>(null);
+  const [batches, setBatches] = useState(0);
   const print = () =>
     act(async () => {
       setBatch(null);
@@ -86,6 +88,7 @@ export function RunPage() {
         '/api/letters/batches',
         {},
       );
+      setBatches((n) => n + 1);
       setBatch({
         url: b.url,
         text: t('run.printed', { id: b.batchId, letters: b.letters.length, pages: b.pages }),
@@ -134,6 +137,7 @@ export function RunPage() {
       {openRun !== null && (
         <RunActions id={openRun} onChanged={history.reload} approver={approver} />
       )}
+      {approver && <LetterBatches version={batches} />}
       <div className="card">
         <div className="card-head">
           <h2>{t('run.history')}</h2>
