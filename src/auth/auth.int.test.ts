@@ -171,7 +171,8 @@ for (const backend of BACKENDS) {
         portfolio: { kind: 'all' },
       });
       assert.ok((await listApiTokens(db)).find((t) => t.id === erp.id)?.lastUsedAt);
-      assert.equal(await lookupApiToken(db, erp.token.slice(0, -1) + 'x'), undefined);
+      const changed = erp.token.slice(0, -1) + (erp.token.endsWith('x') ? 'y' : 'x');
+      assert.equal(await lookupApiToken(db, changed), undefined);
       assert.equal(await lookupApiToken(db, 'rl_nope'), undefined);
       await revokeApiToken(db, String(erp.id), CLI_ACTOR);
       assert.equal(await lookupApiToken(db, erp.token), undefined);
